@@ -1,0 +1,46 @@
+import type { ActionResult, ManagedDevice } from '../intune/device';
+import type { AuditEntry, RequestPatch, RequestState, ResetRequest } from './request';
+
+/** Read side of Intune, as the lifecycle needs it. */
+export interface DeviceDirectory {
+  /** The devices whose primary user is `userId` (Entra object id). */
+  devicesOf(userId: string): Promise<ManagedDevice[]>;
+  /** One device by id, or undefined when Intune no longer knows it (404). */
+  device(deviceId: string): Promise<ManagedDevice | undefined>;
+}
+
+/**
+ * `sent`: Graph answered 204. `uncertain`: 503/504/timeout — the POST may or may not have reached
+ * Intune, so the caller must read the action results before deciding anything (never re-POST blindly).
+ */
+export type ActionSendOutcome = 'sent' | 'uncertain';
+
+export interface DeviceActions {
+  resetPasscode(deviceId: string): Promise<ActionSendOutcome>;
+  /** The newest `resetPasscode` entry of `deviceActionResults`, or undefined when there is none. */
+  resetPasscodeResult(deviceId: string): Promise<ActionResult | undefined>;
+}
+
+/** Persistence of requests and their audit trail. Transitions are compare-and-set on `version`. */
+export interface RequestStore {
+  insertRequest(request: ResetRequest): Promise<void>;
+  getRequest(id: string): Promise<ResetRequest | undefined>;
+  /**
+   * Moves `id` from (`expectedVersion`, its current state) to `to` with `patch`, bumping the version.
+   * Returns the new request, or undefined when someone else moved it first.
+   */
+  transition(id: string, expectedVersion: number, to: RequestState, patch?: RequestPatch): Promise<ResetRequest | undefined>;
+  /** Changes fields without changing state (still compare-and-set). */
+  patch(id: string, expectedVersion: number, patch: RequestPatch): Promise<ResetRequest | undefined>;
+  requestsOf(requesterId: string, states: readonly RequestState[]): Promise<ResetRequest[]>;
+  openRequestForDevice(deviceId: string): Promise<ResetRequest | undefined>;
+  requestsInStates(states: readonly RequestState[]): Promise<ResetRequest[]>;
+  countRequestsSince(requesterId: string, sinceIso: string): Promise<number>;
+  appendAudit(entry: AuditEntry): Promise<void>;
+  auditOf(requestId: string): Promise<AuditEntry[]>;
+}
+
+/** A clock the tests can move. */
+export interface Clock {
+  now(): Date;
+}

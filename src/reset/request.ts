@@ -1,0 +1,104 @@
+import type { OfferedAction, PlatformKind } from '../intune/device';
+
+/**
+ * The lifecycle of one reset request, persisted in the store:
+ * awaiting_confirmation → (awaiting_approval →) approved → executing → succeeded | failed,
+ * plus rejected, cancelled, expired. Every move is a compare-and-set on `version`.
+ */
+export type RequestState =
+  | 'awaiting_confirmation'
+  | 'awaiting_approval'
+  | 'approved'
+  | 'executing'
+  | 'succeeded'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired';
+
+export const OPEN_STATES: readonly RequestState[] = ['awaiting_confirmation', 'awaiting_approval', 'approved', 'executing'];
+export const FINAL_STATES: readonly RequestState[] = ['succeeded', 'failed', 'rejected', 'cancelled', 'expired'];
+
+const NEXT: Record<RequestState, readonly RequestState[]> = {
+  awaiting_confirmation: ['awaiting_approval', 'approved', 'cancelled', 'expired', 'failed'],
+  awaiting_approval: ['approved', 'rejected', 'cancelled', 'expired'],
+  approved: ['executing', 'failed'],
+  executing: ['succeeded', 'failed'],
+  succeeded: [],
+  failed: [],
+  rejected: [],
+  cancelled: [],
+  expired: [],
+};
+
+export function canMove(from: RequestState, to: RequestState): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function isOpen(state: RequestState): boolean {
+  return OPEN_STATES.includes(state);
+}
+
+/** Why a request ended as failed; worded for people in one place (src/i18n). */
+export type FailureReason =
+  | 'deviceNotOwned'
+  | 'deviceGone'
+  | 'deviceNoLongerEligible'
+  | 'actionFailed'
+  | 'actionNotSupported'
+  | 'actionCanceled'
+  | 'actionNotConfirmed'
+  | 'timedOut'
+  | 'graphPermissionMissing'
+  | 'graphUnavailable';
+
+/** A snapshot of the device taken when the request was offered, for display only; never trusted for decisions. */
+export interface DeviceSnapshot {
+  deviceId: string;
+  deviceName: string;
+  model: string;
+  operatingSystem: string;
+  osVersion: string;
+  ownerType: string;
+  lastSyncDateTime: string;
+  platform: PlatformKind;
+}
+
+export interface ResetRequest {
+  id: string;
+  version: number;
+  state: RequestState;
+  tenantId: string;
+  requesterId: string;
+  requesterName: string;
+  locale: string;
+  device: DeviceSnapshot;
+  action: OfferedAction;
+  createdAt: string;
+  updatedAt: string;
+  /** The personal chat the request lives in and the card to update there. */
+  conversationId: string;
+  cardActivityId: string | null;
+  /** Set (before the POST) when the request moves to executing. */
+  actionSentAt: string | null;
+  /** Next time the follow-up should look at the device's action results. */
+  nextCheckAt: string | null;
+  failureReason: FailureReason | null;
+  /** When a shown temporary passcode must be hidden from the card (the passcode itself is never stored). */
+  hidePasscodeAt: string | null;
+}
+
+/** Fields a transition may change; id, tenant, requester and device never change. */
+export type RequestPatch = Partial<
+  Pick<ResetRequest, 'cardActivityId' | 'actionSentAt' | 'nextCheckAt' | 'failureReason' | 'hidePasscodeAt'>
+>;
+
+export interface AuditEntry {
+  requestId: string;
+  at: string;
+  /** Entra object id of who did it, or "system". */
+  actor: string;
+  event: string;
+  /** Short, secret-free detail (state, reason, action state). */
+  detail: string;
+}
