@@ -11,12 +11,19 @@ async function main(): Promise<void> {
   const { certPath } = await ensureDemoCertificate(certDir);
   const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const reporter = path.join(root, 'test', 'support', 'summary-reporter.cjs');
-  const child = spawn(process.execPath, [mocha, '--reporter', reporter, ...process.argv.slice(2)], {
+  // `npm test -- test/graph` runs one folder; no argument runs everything.
+  const specs = process.argv.slice(2);
+  const args = specs.length > 0 ? specs.map(toSpec) : ['test/**/*.test.ts'];
+  const child = spawn(process.execPath, [mocha, '--reporter', reporter, ...args], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath, TEST_CERT_DIR: certDir },
   });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function toSpec(arg: string): string {
+  return arg.endsWith('.ts') || arg.startsWith('-') ? arg : `${arg.replace(/\/$/, '')}/**/*.test.ts`;
 }
 
 main().catch((error: unknown) => {
