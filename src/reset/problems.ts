@@ -1,0 +1,20 @@
+import type { RequestState } from './request';
+
+/**
+ * Expected ways a user's step can fail. Each is worded for people in exactly one place
+ * (src/cards, through src/i18n); nothing here carries a secret or raw Graph text.
+ */
+export type Problem =
+  | { kind: 'tenantNotAllowed' }
+  | { kind: 'missingIdentity' }
+  | { kind: 'personalChatOnly' }
+  | { kind: 'requestNotFound' }
+  | { kind: 'notYourRequest' }
+  | { kind: 'requestClosed'; state: RequestState }
+  | { kind: 'deviceNotFound' }
+  | { kind: 'deviceHasOpenRequest' }
+  | { kind: 'graphPermissionMissing'; permission: string }
+  | { kind: 'graphUnavailable' }
+  | { kind: 'invalidAction' };
+
+export type ProblemKind = Problem['kind'];
