@@ -44,3 +44,23 @@ export interface RequestStore {
 export interface Clock {
   now(): Date;
 }
+
+/** What the requester sees change: the bot layer turns it into a card update in their personal chat. */
+export interface RequesterNotifier {
+  showRequest(request: ResetRequest, extra?: { passcode?: string; passcodeHidden?: boolean }): Promise<void>;
+}
+
+/** Typed failure reasons of the Intune gateway (src/graph's GraphFailure carries one). */
+export type IntuneFailureReason = 'unauthorized' | 'forbidden' | 'notFound' | 'throttled' | 'unavailable' | 'timeout' | 'badResponse';
+
+export interface IntuneFailure extends Error {
+  reason: IntuneFailureReason;
+  missingPermission?: string;
+}
+
+const REASONS: readonly string[] = ['unauthorized', 'forbidden', 'notFound', 'throttled', 'unavailable', 'timeout', 'badResponse'];
+
+export function asIntuneFailure(error: unknown): IntuneFailure | undefined {
+  if (!(error instanceof Error) || !('reason' in error)) return undefined;
+  return typeof error.reason === 'string' && REASONS.includes(error.reason) ? (error as IntuneFailure) : undefined;
+}

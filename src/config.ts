@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the bot, read from the process environment here and nowhere else.
+ * Invalid settings fail fast with every problem listed; the summary we log never shows a secret.
+ */
+
+const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
+const DEFAULT_GRAPH = 'https://graph.microsoft.com';
+
+const emptyToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const guid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const optionalGuid = z.preprocess(emptyToUndefined, guid.optional());
+const httpUrl = z.string().trim().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL').transform((u) => u.replace(/\/+$/, ''));
+const positiveNumber = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().positive().default(fallback));
+const boolean = (fallback: boolean) =>
+  z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false')).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: optionalText,
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
+  MicrosoftAppTenantId: optionalGuid,
+  AZURE_TENANT_ID: guid,
+  AZURE_CLIENT_ID: optionalGuid,
+  AZURE_CLIENT_SECRET: optionalText,
+  AZURE_CLIENT_CERTIFICATE_PATH: optionalText,
+  AZURE_AUTHORITY_HOST: z.preprocess(emptyToUndefined, httpUrl.default(DEFAULT_AUTHORITY)),
+  GRAPH_ENDPOINT: z.preprocess(emptyToUndefined, httpUrl.default(DEFAULT_GRAPH)),
+  ALLOWED_TENANT_IDS: optionalText,
+  STORE: z.preprocess(emptyToUndefined, z.string().default('sqlite:./data/pinbot.db')),
+  POLL_FIRST_DELAY_SECONDS: positiveNumber(30),
+  POLL_MAX_DELAY_SECONDS: positiveNumber(600),
+  ACTION_TIMEOUT_MINUTES: positiveNumber(24 * 60),
+  PASSCODE_VISIBLE_MINUTES: positiveNumber(5),
+  HELPDESK_CONTACT: z.preprocess(emptyToUndefined, z.string().max(200).default('your IT helpdesk')),
+  SHUTDOWN_GRACE_MS: positiveNumber(4000),
+  USE_MANAGED_IDENTITY: boolean(false),
+});
+
+type Env = z.infer<typeof EnvSchema>;
+
+export type GraphCredentialSettings =
+  | { kind: 'secret'; tenantId: string; clientId: string; clientSecret: string; authorityHost: string }
+  | { kind: 'certificate'; tenantId: string; clientId: string; certificatePath: string; authorityHost: string }
+  | { kind: 'managedIdentity'; tenantId: string; clientId: string | undefined; authorityHost: string };
+
+export interface Config {
+  production: boolean;
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  bot: { appId: string; appPassword: string | undefined; appType: string; appTenantId: string | undefined };
+  graph: { endpoint: string; credential: GraphCredentialSettings };
+  allowedTenantIds: string[];
+  store: string;
+  polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
+  passcodeVisibleMs: number;
+  helpdeskContact: string;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment (process.env by default). Throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`));
+  }
+  const problems = crossCheck(parsed.data);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return toConfig(parsed.data);
+}
+
+function crossCheck(env: Env): string[] {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.MicrosoftAppId) {
+    problems.push('MicrosoftAppId: required when NODE_ENV=production (an empty app id turns Bot Framework authentication off)');
+  }
+  if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required with MicrosoftAppId unless MicrosoftAppType=UserAssignedMSI');
+  }
+  if (env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+    problems.push('MicrosoftAppTenantId: required when MicrosoftAppType=SingleTenant');
+  }
+  const hasSecret = Boolean(env.AZURE_CLIENT_SECRET);
+  const hasCertificate = Boolean(env.AZURE_CLIENT_CERTIFICATE_PATH);
+  if (hasSecret && hasCertificate) problems.push('AZURE_CLIENT_SECRET / AZURE_CLIENT_CERTIFICATE_PATH: set only one of them');
+  if ((hasSecret || hasCertificate) && !env.AZURE_CLIENT_ID) problems.push('AZURE_CLIENT_ID: required with a client secret or certificate');
+  if (!hasSecret && !hasCertificate && !env.USE_MANAGED_IDENTITY) {
+    problems.push('Graph credential: set AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH, or USE_MANAGED_IDENTITY=true');
+  }
+  for (const id of splitList(env.ALLOWED_TENANT_IDS)) {
+    if (!guid.safeParse(id).success) problems.push(`ALLOWED_TENANT_IDS: "${id}" is not a GUID`);
+  }
+  if (!/^sqlite:.+/.test(env.STORE)) problems.push('STORE: use sqlite:<path>');
+  return problems;
+}
+
+function toConfig(env: Env): Config {
+  const allowed = splitList(env.ALLOWED_TENANT_IDS);
+  return {
+    production: env.NODE_ENV === 'production',
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    bot: {
+      appId: env.MicrosoftAppId ?? '',
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType ?? (env.MicrosoftAppTenantId ? 'SingleTenant' : 'MultiTenant'),
+      appTenantId: env.MicrosoftAppTenantId,
+    },
+    graph: { endpoint: env.GRAPH_ENDPOINT, credential: credentialSettings(env) },
+    allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
+    store: env.STORE,
+    polling: {
+      firstDelayMs: env.POLL_FIRST_DELAY_SECONDS * 1000,
+      maxDelayMs: env.POLL_MAX_DELAY_SECONDS * 1000,
+      timeoutMs: env.ACTION_TIMEOUT_MINUTES * 60_000,
+    },
+    passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
+    helpdeskContact: env.HELPDESK_CONTACT,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function credentialSettings(env: Env): GraphCredentialSettings {
+  const common = { tenantId: env.AZURE_TENANT_ID, authorityHost: env.AZURE_AUTHORITY_HOST };
+  if (env.AZURE_CLIENT_SECRET) {
+    return { kind: 'secret', ...common, clientId: env.AZURE_CLIENT_ID ?? '', clientSecret: env.AZURE_CLIENT_SECRET };
+  }
+  if (env.AZURE_CLIENT_CERTIFICATE_PATH) {
+    return { kind: 'certificate', ...common, clientId: env.AZURE_CLIENT_ID ?? '', certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH };
+  }
+  return { kind: 'managedIdentity', ...common, clientId: env.AZURE_CLIENT_ID };
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** What we log at start: shape and presence, never a secret. */
+export function redactedSummary(config: Config): Record<string, unknown> {
+  const credential = config.graph.credential;
+  return {
+    production: config.production,
+    port: config.port,
+    botAuthentication: config.bot.appId ? `on (${config.bot.appType})` : 'off (local Agents Playground mode)',
+    botAppId: config.bot.appId || '(empty)',
+    botAppPassword: config.bot.appPassword ? '(set)' : '(not set)',
+    graphEndpoint: config.graph.endpoint,
+    graphCredential: credential.kind,
+    graphClientId: credential.clientId ?? '(system-assigned)',
+    graphClientSecret: credential.kind === 'secret' ? '(set)' : '(not used)',
+    authorityHost: credential.authorityHost,
+    tenantId: credential.tenantId,
+    allowedTenantIds: config.allowedTenantIds,
+    store: config.store.replace(/(AccountKey|SharedAccessSignature|sig)=[^;&]+/gi, '$1=(redacted)'),
+    polling: config.polling,
+  };
+}

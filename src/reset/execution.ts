@@ -1,0 +1,145 @@
+import { decideEligibility } from '../intune';
+import type { Logger } from '../log';
+import {
+  asIntuneFailure,
+  type Clock,
+  type DeviceActions,
+  type DeviceDirectory,
+  type RequesterNotifier,
+  type RequestStore,
+} from './ports';
+import type { FailureReason, ResetRequest } from './request';
+import type { Scheduler } from './scheduler';
+
+export interface PollingPolicy {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  timeoutMs: number;
+}
+
+export interface ExecutionDeps {
+  store: RequestStore;
+  directory: DeviceDirectory;
+  actions: DeviceActions;
+  notifier: RequesterNotifier;
+  scheduler: Scheduler;
+  clock: Clock;
+  log: Logger;
+  polling: PollingPolicy;
+  passcodeVisibleMs: number;
+}
+
+/** Audit events the follow-up reads back to know whether Graph accepted the POST. */
+export const SENT_EVENT = 'actionSent';
+export const UNCERTAIN_EVENT = 'actionUncertain';
+
+/**
+ * Sends the one Graph action of an approved request. The device is re-fetched and re-checked right
+ * before acting; the move to `executing` is a compare-and-set made *before* the POST, so however
+ * many callers race here only one of them ever sends.
+ */
+export class ActionExecutor {
+  constructor(
+    private readonly deps: ExecutionDeps,
+    private readonly scheduleFollowUp: (request: ResetRequest) => void,
+  ) {}
+
+  start(requestId: string): void {
+    this.deps.scheduler.run('execute', () => this.execute(requestId));
+  }
+
+  async execute(requestId: string): Promise<void> {
+    const request = await this.deps.store.getRequest(requestId);
+    if (!request || request.state !== 'approved') return;
+    const blocker = await this.recheckDevice(request);
+    if (blocker) {
+      await finish(this.deps, request, 'failed', blocker);
+      return;
+    }
+    const now = this.deps.clock.now();
+    const executing = await this.deps.store.transition(request.id, request.version, 'executing', {
+      actionSentAt: now.toISOString(),
+      nextCheckAt: new Date(now.getTime() + this.deps.polling.firstDelayMs).toISOString(),
+    });
+    if (!executing) return; // another caller won the race and sends the action
+    await this.send(executing);
+  }
+
+  private async send(request: ResetRequest): Promise<void> {
+    let outcome: 'sent' | 'uncertain';
+    try {
+      outcome = await this.deps.actions.resetPasscode(request.device.deviceId);
+    } catch (error) {
+      await finish(this.deps, request, 'failed', failureReasonOf(error));
+      return;
+    }
+    await audit(this.deps, request, outcome === 'sent' ? SENT_EVENT : UNCERTAIN_EVENT, outcome);
+    await this.deps.notifier.showRequest(request);
+    this.scheduleFollowUp(request);
+  }
+
+  /** Returns why the request must not go ahead, or undefined when the device is still the requester's and eligible. */
+  private async recheckDevice(request: ResetRequest): Promise<FailureReason | undefined> {
+    try {
+      const device = await this.deps.directory.device(request.device.deviceId);
+      if (!device) return 'deviceGone';
+      const decision = decideEligibility(device, request.requesterId);
+      if (decision.kind === 'refuse' && (decision.reason === 'notPrimaryUser' || decision.reason === 'noPrimaryUser')) return 'deviceNotOwned';
+      if (decision.kind !== 'offer' || decision.action !== request.action) return 'deviceNoLongerEligible';
+      return undefined;
+    } catch (error) {
+      return failureReasonOf(error);
+    }
+  }
+}
+
+/** Moves a request to a final state (compare-and-set), audits it and tells the requester. */
+export async function finish(
+  deps: Pick<ExecutionDeps, 'store' | 'notifier' | 'clock' | 'log'>,
+  request: ResetRequest,
+  to: 'succeeded' | 'failed',
+  reason: FailureReason | null,
+  extra: { passcode?: string; hidePasscodeAt?: string } = {},
+): Promise<ResetRequest | undefined> {
+  const moved = await deps.store.transition(request.id, request.version, to, {
+    failureReason: reason,
+    nextCheckAt: null,
+    hidePasscodeAt: extra.hidePasscodeAt ?? null,
+  });
+  if (!moved) return undefined;
+  await audit(deps, moved, to, reason ?? 'ok');
+  await deps.notifier.showRequest(moved, extra.passcode ? { passcode: extra.passcode } : undefined);
+  return moved;
+}
+
+export async function audit(
+  deps: Pick<ExecutionDeps, 'store' | 'clock' | 'log'>,
+  request: ResetRequest,
+  event: string,
+  detail: string,
+): Promise<void> {
+  await deps.store.appendAudit({ requestId: request.id, at: deps.clock.now().toISOString(), actor: 'system', event, detail });
+  deps.log.info(`request ${event}`, { requestId: request.id, detail });
+}
+
+/** Maps a gateway failure to the reason the requester reads; anything untyped is a bug and propagates. */
+export function failureReasonOf(error: unknown): FailureReason {
+  const failure = asIntuneFailure(error);
+  if (!failure) throw error;
+  switch (failure.reason) {
+    case 'forbidden':
+    case 'unauthorized':
+      return 'graphPermissionMissing';
+    case 'notFound':
+      return 'deviceGone';
+    case 'throttled':
+    case 'unavailable':
+    case 'timeout':
+    case 'badResponse':
+      return 'graphUnavailable';
+    default: {
+      const unknownReason: never = failure.reason;
+      throw new Error(`unhandled Intune failure ${String(unknownReason)}`);
+    }
+  }
+}

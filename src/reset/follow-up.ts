@@ -1,0 +1,114 @@
+import type { ActionResult } from '../intune/device';
+import { audit, failureReasonOf, finish, SENT_EVENT, type ExecutionDeps } from './execution';
+import type { ResetRequest } from './request';
+
+/** Intune's clock and ours may differ a little; a result that started this long before our POST is someone else's. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Follows a sent action through `deviceActionResults` until Intune reports it finished, with a
+ * first delay and doubling back-off so a typical reset costs one read. The temporary passcode is
+ * handed to the requester straight from that read and is never stored.
+ */
+export class ActionFollowUp {
+  constructor(private readonly deps: ExecutionDeps) {}
+
+  schedule(request: ResetRequest): void {
+    const at = request.nextCheckAt ? new Date(request.nextCheckAt) : this.deps.clock.now();
+    this.deps.scheduler.at('follow-up', at, () => this.check(request.id));
+  }
+
+  async check(requestId: string): Promise<void> {
+    const request = await this.deps.store.getRequest(requestId);
+    if (!request || request.state !== 'executing') return;
+    let result: ActionResult | undefined;
+    try {
+      result = await this.deps.actions.resetPasscodeResult(request.device.deviceId);
+    } catch (error) {
+      const reason = failureReasonOf(error);
+      if (reason === 'graphUnavailable') return this.backOff(request);
+      await finish(this.deps, request, 'failed', reason);
+      return;
+    }
+    if (!result || !startedAfterOurPost(result, request)) {
+      // No trace of our POST: after a 503/timeout or a crash before Graph answered, we cannot know
+      // it was received, and sending again could act twice. Say so instead of guessing.
+      if (await this.graphAccepted(request)) return this.backOff(request);
+      await finish(this.deps, request, 'failed', 'actionNotConfirmed');
+      return;
+    }
+    await this.settle(request, result);
+  }
+
+  private async settle(request: ResetRequest, result: ActionResult): Promise<void> {
+    switch (result.actionState) {
+      case 'done':
+        return this.succeed(request, result.passcode);
+      case 'failed':
+        await finish(this.deps, request, 'failed', 'actionFailed');
+        return;
+      case 'notSupported':
+        await finish(this.deps, request, 'failed', 'actionNotSupported');
+        return;
+      case 'canceled':
+        await finish(this.deps, request, 'failed', 'actionCanceled');
+        return;
+      case 'none':
+      case 'pending':
+      case 'active':
+        return this.backOff(request);
+      default: {
+        const unknownState: never = result.actionState;
+        throw new Error(`unhandled action state ${String(unknownState)}`);
+      }
+    }
+  }
+
+  private async succeed(request: ResetRequest, passcode: string | undefined): Promise<void> {
+    if (!passcode) {
+      await finish(this.deps, request, 'succeeded', null);
+      return;
+    }
+    const hideAt = new Date(this.deps.clock.now().getTime() + this.deps.passcodeVisibleMs).toISOString();
+    const done = await finish(this.deps, request, 'succeeded', null, { passcode, hidePasscodeAt: hideAt });
+    if (done) this.scheduleHide(done);
+  }
+
+  scheduleHide(request: ResetRequest): void {
+    if (!request.hidePasscodeAt) return;
+    this.deps.scheduler.at('hide-passcode', new Date(request.hidePasscodeAt), () => this.hidePasscode(request.id));
+  }
+
+  async hidePasscode(requestId: string): Promise<void> {
+    const request = await this.deps.store.getRequest(requestId);
+    if (!request || request.state !== 'succeeded' || !request.hidePasscodeAt) return;
+    await this.deps.notifier.showRequest(request, { passcodeHidden: true });
+    const patched = await this.deps.store.patch(request.id, request.version, { hidePasscodeAt: null });
+    if (patched) await audit(this.deps, patched, 'passcodeHidden', 'card updated');
+  }
+
+  private async backOff(request: ResetRequest): Promise<void> {
+    const now = this.deps.clock.now().getTime();
+    const sentAt = request.actionSentAt ? Date.parse(request.actionSentAt) : now;
+    const elapsed = now - sentAt;
+    if (elapsed >= this.deps.polling.timeoutMs) {
+      await finish(this.deps, request, 'failed', 'timedOut');
+      return;
+    }
+    // Waiting as long again as has already passed doubles the interval: checks at f, 2f, 4f, … capped.
+    const delay = Math.min(Math.max(elapsed, this.deps.polling.firstDelayMs), this.deps.polling.maxDelayMs);
+    const patched = await this.deps.store.patch(request.id, request.version, { nextCheckAt: new Date(now + delay).toISOString() });
+    if (patched) this.schedule(patched);
+  }
+
+  private async graphAccepted(request: ResetRequest): Promise<boolean> {
+    const trail = await this.deps.store.auditOf(request.id);
+    return trail.some((entry) => entry.event === SENT_EVENT);
+  }
+}
+
+function startedAfterOurPost(result: ActionResult, request: ResetRequest): boolean {
+  if (!request.actionSentAt || !result.startDateTime) return true;
+  const started = Date.parse(result.startDateTime);
+  return Number.isNaN(started) || started >= Date.parse(request.actionSentAt) - CLOCK_SKEW_MS;
+}

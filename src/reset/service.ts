@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import type { GuideTopic, ManagedDevice, RefuseReason } from '../intune/device';
+import { classifyPlatform, daysSinceCheckIn, decideEligibility } from '../intune';
+import type { Logger } from '../log';
+import type { Problem } from './problems';
+import { asIntuneFailure, type Clock, type DeviceDirectory, type RequestStore } from './ports';
+import { OPEN_STATES, type DeviceSnapshot, type ResetRequest } from './request';
+import { sameId } from './identity';
+
+/** The person asking, as proven by the channel (never by anything they typed). */
+export interface Requester {
+  tenantId: string;
+  aadObjectId: string;
+  name: string;
+  locale: string;
+  /** Their personal chat with the bot. */
+  conversationId: string;
+}
+
+export type DeviceStep =
+  | { kind: 'offer'; request: ResetRequest; staleDays: number | null }
+  | { kind: 'guide'; device: DeviceSnapshot; topic: GuideTopic }
+  | { kind: 'refuse'; device: DeviceSnapshot; reason: RefuseReason }
+  | { kind: 'inProgress'; request: ResetRequest }
+  | { kind: 'problem'; problem: Problem };
+
+export type StartOutcome = DeviceStep | { kind: 'noDevices' } | { kind: 'pick'; devices: ManagedDevice[] };
+
+export interface RequestServiceDeps {
+  directory: DeviceDirectory;
+  store: RequestStore;
+  clock: Clock;
+  log: Logger;
+}
+
+/** "Reset my PIN" up to the confirm card: list own devices, decide what each one allows, open a request. */
+export class RequestService {
+  constructor(private readonly deps: RequestServiceDeps) {}
+
+  async requestReset(requester: Requester): Promise<StartOutcome> {
+    const devices = await this.listOwnDevices(requester);
+    if ('problem' in devices) return devices;
+    if (devices.length === 0) return { kind: 'noDevices' };
+    const [only] = devices;
+    if (devices.length === 1 && only) return this.offerFor(requester, only);
+    return { kind: 'pick', devices };
+  }
+
+  /** `deviceId` comes from card data: untrusted, so the device is fetched and its owner checked. */
+  async chooseDevice(requester: Requester, deviceId: string): Promise<DeviceStep> {
+    try {
+      const device = await this.deps.directory.device(deviceId);
+      if (!device) return { kind: 'problem', problem: { kind: 'deviceNotFound' } };
+      return await this.offerFor(requester, device);
+    } catch (error) {
+      return { kind: 'problem', problem: problemFromFailure(error) };
+    }
+  }
+
+  async openRequestsOf(requester: Requester): Promise<ResetRequest[]> {
+    return this.deps.store.requestsOf(requester.aadObjectId, OPEN_STATES);
+  }
+
+  private async listOwnDevices(requester: Requester): Promise<ManagedDevice[] | { kind: 'problem'; problem: Problem }> {
+    try {
+      const devices = await this.deps.directory.devicesOf(requester.aadObjectId);
+      // Graph filtered by primary user already; keep the check here so a wrong filter can never leak a device.
+      return devices.filter((d) => sameId(d.userId, requester.aadObjectId));
+    } catch (error) {
+      return { kind: 'problem', problem: problemFromFailure(error) };
+    }
+  }
+
+  private async offerFor(requester: Requester, device: ManagedDevice): Promise<DeviceStep> {
+    const decision = decideEligibility(device, requester.aadObjectId);
+    const snapshot = snapshotOf(device);
+    if (decision.kind === 'refuse') {
+      // Someone else's device: say no without describing it.
+      const shown = decision.reason === 'notPrimaryUser' ? { ...snapshot, deviceName: '', model: '' } : snapshot;
+      return { kind: 'refuse', device: shown, reason: decision.reason };
+    }
+    if (decision.kind === 'guide') return { kind: 'guide', device: snapshot, topic: decision.topic };
+    const staleDays = daysSinceCheckIn(device, this.deps.clock.now());
+    const open = await this.deps.store.openRequestForDevice(device.id);
+    if (open && sameId(open.requesterId, requester.aadObjectId)) {
+      return open.state === 'awaiting_confirmation' ? { kind: 'offer', request: open, staleDays } : { kind: 'inProgress', request: open };
+    }
+    if (open) return { kind: 'problem', problem: { kind: 'deviceHasOpenRequest' } };
+    const request = newRequest(requester, snapshot, decision.action, this.deps.clock.now());
+    await this.deps.store.insertRequest(request);
+    await this.deps.store.appendAudit({ requestId: request.id, at: request.createdAt, actor: requester.aadObjectId, event: 'offered', detail: `${snapshot.platform} ${decision.action}` });
+    this.deps.log.info('request offered', { requestId: request.id, platform: snapshot.platform, action: decision.action });
+    return { kind: 'offer', request, staleDays };
+  }
+}
+
+export function snapshotOf(device: ManagedDevice): DeviceSnapshot {
+  return {
+    deviceId: device.id,
+    deviceName: device.deviceName,
+    model: device.model,
+    operatingSystem: device.operatingSystem,
+    osVersion: device.osVersion,
+    ownerType: device.managedDeviceOwnerType,
+    lastSyncDateTime: device.lastSyncDateTime,
+    platform: classifyPlatform(device),
+  };
+}
+
+function newRequest(requester: Requester, device: DeviceSnapshot, action: ResetRequest['action'], now: Date): ResetRequest {
+  const at = now.toISOString();
+  return {
+    id: randomUUID(),
+    version: 1,
+    state: 'awaiting_confirmation',
+    tenantId: requester.tenantId,
+    requesterId: requester.aadObjectId,
+    requesterName: requester.name,
+    locale: requester.locale,
+    device,
+    action,
+    createdAt: at,
+    updatedAt: at,
+    conversationId: requester.conversationId,
+    cardActivityId: null,
+    actionSentAt: null,
+    nextCheckAt: null,
+    failureReason: null,
+    hidePasscodeAt: null,
+  };
+}
+
+/** Turns a gateway failure into what the user is told; anything else is a bug and is rethrown. */
+export function problemFromFailure(error: unknown): Problem {
+  const failure = asIntuneFailure(error);
+  if (!failure) throw error;
+  if (failure.reason === 'forbidden' || failure.reason === 'unauthorized') {
+    return { kind: 'graphPermissionMissing', permission: failure.missingPermission ?? 'DeviceManagementManagedDevices.Read.All' };
+  }
+  return { kind: 'graphUnavailable' };
+}
