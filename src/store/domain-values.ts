@@ -1,0 +1,61 @@
+// Runtime lists of the domain's string unions, so a store can check what it reads back.
+// The domain declares these as types only; `everyMemberOf` turns a forgotten member into a
+// compile error here, so a new state or platform cannot be silently rejected on read.
+import type { OfferedAction, PlatformKind } from '../intune/device';
+import type { ConversationKind } from '../notify/ports';
+import type { FailureReason, RequestState } from '../reset/request';
+
+type MissingMembers<T, A extends readonly T[]> = Exclude<T, A[number]>;
+
+/** `everyMemberOf<U>()([...])` compiles only when the list names every member of `U`. */
+export function everyMemberOf<T extends string>() {
+  return <const A extends readonly [T, ...T[]]>(
+    values: A & ([MissingMembers<T, A>] extends [never] ? unknown : { missing: MissingMembers<T, A> }),
+  ): A => values;
+}
+
+export const REQUEST_STATES = everyMemberOf<RequestState>()([
+  'awaiting_confirmation',
+  'awaiting_approval',
+  'approved',
+  'executing',
+  'succeeded',
+  'failed',
+  'rejected',
+  'cancelled',
+  'expired',
+]);
+
+export const OFFERED_ACTIONS = everyMemberOf<OfferedAction>()(['removePasscode', 'resetPasscode', 'resetWorkProfilePasscode']);
+
+export const PLATFORM_KINDS = everyMemberOf<PlatformKind>()([
+  'ios',
+  'ipados',
+  'android-work-profile',
+  'android-corporate-work-profile',
+  'android-fully-managed',
+  'android-dedicated',
+  'android-aosp',
+  'android-device-admin',
+  'windows',
+  'windows-mobile',
+  'macos',
+  'linux',
+  'chromeos',
+  'unknown',
+]);
+
+export const FAILURE_REASONS = everyMemberOf<FailureReason>()([
+  'deviceNotOwned',
+  'deviceGone',
+  'deviceNoLongerEligible',
+  'actionFailed',
+  'actionNotSupported',
+  'actionCanceled',
+  'actionNotConfirmed',
+  'timedOut',
+  'graphPermissionMissing',
+  'graphUnavailable',
+]);
+
+export const CONVERSATION_KINDS = everyMemberOf<ConversationKind>()(['personal', 'groupChat', 'channel']);

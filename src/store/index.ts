@@ -1,0 +1,60 @@
+/**
+ * The store: where requests, their audit trail and conversation references live.
+ *
+ * Contract every Store implementation keeps (SQLite here, Azure Table Storage later — the ports
+ * carry no SQL, and test/store's behaviour tests are the executable form of this list):
+ *
+ * 1. Compare-and-set. `transition(id, v, to, patch)` succeeds only when the stored request has
+ *    version `v` and `canMove(storedState, to)`; `patch(id, v, patch)` only when the version is
+ *    `v`. Success changes atomically: state (transition only), version → v + 1, updatedAt → the
+ *    store's clock, and each patch field that is not `undefined` (`null` clears). Otherwise —
+ *    version moved, move not allowed, unknown id — it returns undefined and changes nothing.
+ *    A refusal is a value, not an error: the caller re-reads and decides.
+ * 2. Across connections, processes and bot instances, of several calls made with the same
+ *    version at most one succeeds. This is what keeps two clicks, two approvers or two instances
+ *    from sending two Graph actions. (SQLite: BEGIN IMMEDIATE + `UPDATE … WHERE version = ?`;
+ *    Azure Table: keep `version` as a property and replace with If-Match on the read ETag.)
+ * 3. `insertRequest` stores the request as given (its version and timestamps included); a
+ *    duplicate id is a bug and rejects.
+ * 4. Values round-trip exactly (timestamps are not reformatted). Time comparisons and ordering use
+ *    the instant, not the string: `countRequestsSince` counts createdAt ≥ since;
+ *    `requestsOf` and `openRequestForDevice` are newest first, `requestsInStates` oldest first.
+ * 5. The audit trail is append-only and read back in append order; an entry refers to a stored
+ *    request (SQLite rejects one that does not).
+ * 6. Nothing secret is stored: no passcode, no token (`hidePasscodeAt` is only a time).
+ * 7. Conversations: save is an upsert by conversationId; `personalConversationOf` is the newest
+ *    (by updatedAt) personal conversation of that user; deleting an unknown id is not an error.
+ */
+import type { ConversationStore } from '../notify/ports';
+import type { Clock, RequestStore } from '../reset/ports';
+import { parseStoreSpec } from './spec';
+import { openDatabase } from './sqlite/connection';
+import { sqliteConversationStore } from './sqlite/conversation-store';
+import { sqliteRequestStore } from './sqlite/request-store';
+
+export { StoreConfigError, type StoreConfigReason } from './errors';
+export { parseStoreSpec, type StoreLocation } from './spec';
+
+export type Store = RequestStore & ConversationStore & { close(): void };
+
+export interface StoreOptions {
+  /** Sets `updatedAt` on transitions; tests pass one they can move. */
+  clock?: Clock;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Opens the store named by the `STORE` setting: `sqlite:<path>` (the folder is created when
+ * missing, the file by SQLite) or `sqlite::memory:`. Throws StoreConfigError when it cannot.
+ */
+export function openStore(spec: string, options: StoreOptions = {}): Store {
+  const db = openDatabase(parseStoreSpec(spec));
+  return {
+    ...sqliteRequestStore(db, options.clock ?? systemClock),
+    ...sqliteConversationStore(db),
+    close: () => {
+      db.close();
+    },
+  };
+}

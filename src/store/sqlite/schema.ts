@@ -1,0 +1,92 @@
+// The SQLite schema as an ordered list of migrations. `PRAGMA user_version` records how many have
+// run; a migration is never edited once released — a change is a new entry at the end.
+
+/**
+ * Requests keep the device snapshot as plain `device_*` columns rather than JSON: `device_id` must
+ * be indexed for "the open request of this device", the snapshot is small and fixed, and columns
+ * keep one typed row shape with no nested parsing. A new snapshot field is an ADD COLUMN migration.
+ *
+ * Timestamps are stored exactly as the domain gives them (ISO-8601 text, so they round-trip
+ * unchanged) plus `created_ms` (epoch milliseconds) for ordering and "since" counts: ISO strings
+ * only sort correctly when every writer formats them identically ("…00Z" sorts after "…00.500Z").
+ *
+ * No column holds a passcode or token: the temporary passcode is shown once and never stored;
+ * `hide_passcode_at` is only the time its card must be redacted.
+ */
+const V1_REQUESTS = `
+CREATE TABLE requests (
+  id                  TEXT PRIMARY KEY,
+  version             INTEGER NOT NULL,
+  state               TEXT NOT NULL,
+  tenant_id           TEXT NOT NULL,
+  requester_id        TEXT NOT NULL,
+  requester_name      TEXT NOT NULL,
+  locale              TEXT NOT NULL,
+  device_id           TEXT NOT NULL,
+  device_name         TEXT NOT NULL,
+  device_model        TEXT NOT NULL,
+  device_os           TEXT NOT NULL,
+  device_os_version   TEXT NOT NULL,
+  device_owner_type   TEXT NOT NULL,
+  device_last_sync_at TEXT NOT NULL,
+  device_platform     TEXT NOT NULL,
+  action              TEXT NOT NULL,
+  created_at          TEXT NOT NULL,
+  created_ms          INTEGER NOT NULL,
+  updated_at          TEXT NOT NULL,
+  conversation_id     TEXT NOT NULL,
+  card_activity_id    TEXT,
+  action_sent_at      TEXT,
+  next_check_at       TEXT,
+  failure_reason      TEXT,
+  hide_passcode_at    TEXT
+) STRICT;
+-- "my requests in these states" (newest first)
+CREATE INDEX requests_by_requester_state ON requests (requester_id, state, created_ms);
+-- "the open request for this device": few rows per device, the state filter runs on the index
+CREATE INDEX requests_by_device_state ON requests (device_id, state, created_ms);
+-- restart recovery: "everything still approved/executing"
+CREATE INDEX requests_by_state ON requests (state, created_ms);
+-- daily limit: "how many since <time> for this requester"
+CREATE INDEX requests_by_requester_created ON requests (requester_id, created_ms);
+`;
+
+/**
+ * The audit trail is evidence of who asked and who approved, so the database itself refuses to
+ * change it: the triggers fire for every connection, including a hand-run sqlite3 shell.
+ * AUTOINCREMENT keeps ids strictly increasing (never reused), which is the order `auditOf` returns.
+ */
+const V1_AUDIT = `
+CREATE TABLE audit (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  request_id TEXT NOT NULL REFERENCES requests (id),
+  at         TEXT NOT NULL,
+  actor      TEXT NOT NULL,
+  event      TEXT NOT NULL,
+  detail     TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_by_request ON audit (request_id, id);
+CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+`;
+
+/** Conversation references for proactive messages; `updated_ms` orders "the newest chat with X". */
+const V1_CONVERSATIONS = `
+CREATE TABLE conversations (
+  conversation_id    TEXT PRIMARY KEY,
+  kind               TEXT NOT NULL,
+  tenant_id          TEXT NOT NULL,
+  service_url        TEXT NOT NULL,
+  user_aad_object_id TEXT,
+  reference_json     TEXT NOT NULL,
+  updated_at         TEXT NOT NULL,
+  updated_ms         INTEGER NOT NULL
+) STRICT;
+CREATE INDEX conversations_by_user ON conversations (user_aad_object_id, kind, updated_ms);
+`;
+
+export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
