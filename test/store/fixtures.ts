@@ -1,0 +1,72 @@
+// Shared arrangements for the store tests: real files in a fresh temp folder, sample domain values.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { StoredConversation } from '../../src/notify/ports';
+import type { Clock } from '../../src/reset/ports';
+import type { ResetRequest } from '../../src/reset/request';
+
+/** A fresh folder under the OS temp dir; `remove()` in an `afterEach`. */
+export function makeTempDir(): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pinbot-store-'));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A clock the test moves by hand, so `updatedAt` is predictable. */
+export class ManualClock implements Clock {
+  constructor(private current: Date = new Date('2025-03-01T09:00:00.000Z')) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function sampleRequest(overrides: Partial<ResetRequest> = {}): ResetRequest {
+  return {
+    id: 'req-1',
+    version: 1,
+    state: 'awaiting_confirmation',
+    tenantId: 'tenant-1',
+    requesterId: 'user-alice',
+    requesterName: 'Alice Example',
+    locale: 'zh-TW',
+    device: {
+      deviceId: 'device-pixel',
+      deviceName: "Alice's Pixel",
+      model: 'Pixel 8',
+      operatingSystem: 'Android',
+      osVersion: '14.0',
+      ownerType: 'company',
+      // Graph sends this without milliseconds; it must come back exactly so.
+      lastSyncDateTime: '2025-02-28T17:05:00Z',
+      platform: 'android-corporate-work-profile',
+    },
+    action: 'resetWorkProfilePasscode',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    updatedAt: '2025-03-01T08:00:00.000Z',
+    conversationId: 'a:personal-alice',
+    cardActivityId: null,
+    actionSentAt: null,
+    nextCheckAt: null,
+    failureReason: null,
+    hidePasscodeAt: null,
+    ...overrides,
+  };
+}
+
+export function sampleConversation(overrides: Partial<StoredConversation> = {}): StoredConversation {
+  return {
+    conversationId: 'a:personal-alice',
+    kind: 'personal',
+    tenantId: 'tenant-1',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    userAadObjectId: 'user-alice',
+    referenceJson: JSON.stringify({ conversation: { id: 'a:personal-alice' }, bot: { id: '28:bot' } }),
+    updatedAt: '2025-03-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
