@@ -1,0 +1,157 @@
+import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards';
+import { helpCard, personalChatOnlyCard, problemCard, statusCard } from '../cards';
+import { pickLocale, recognizeIntent, type Locale } from '../i18n';
+import type { Logger } from '../log';
+import type { ConversationStore } from '../notify/ports';
+import type { Requester, ResetApp } from '../reset';
+import type { Clock } from '../reset/ports';
+import type { Problem } from '../reset/problems';
+import { IncomingActivity, parseCardAction, scopeOf, tenantOf, type CardAction } from './activity';
+import { rememberConversation } from './conversations';
+import { startCard, stepCard } from './views';
+
+export interface BotOptions {
+  app: ResetApp;
+  conversations: ConversationStore;
+  allowedTenantIds: readonly string[];
+  botAppId: string;
+  clock: Clock;
+  log: Logger;
+}
+
+type Caller = { kind: 'ok'; requester: Requester; locale: Locale } | { kind: 'refused'; problem: Problem; locale: Locale };
+
+const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/**
+ * Teams routing only: who is asking, from where, and which card answers. Every decision about
+ * requests and devices is made in src/reset; this class never talks to Graph.
+ */
+export class PinResetBot {
+  constructor(private readonly options: BotOptions) {}
+
+  async run(context: TurnContext): Promise<void> {
+    const parsed = IncomingActivity.safeParse(context.activity);
+    if (!parsed.success) {
+      this.options.log.warn('activity ignored: unexpected shape', { issues: parsed.error.issues.length });
+      if (context.activity.type === 'invoke') await this.answerInvoke(context, 400, undefined);
+      return;
+    }
+    const activity = parsed.data;
+    switch (activity.type) {
+      case 'message':
+        return this.onMessage(context, activity);
+      case 'invoke':
+        return this.onInvoke(context, activity);
+      case 'installationUpdate':
+      case 'conversationUpdate':
+        return rememberConversation(context, activity, this.options);
+      default:
+        return;
+    }
+  }
+
+  private async onMessage(context: TurnContext, activity: IncomingActivity): Promise<void> {
+    const caller = this.identify(activity);
+    if (caller.kind === 'refused') return this.say(context, problemCard(caller.locale, caller.problem));
+    if (scopeOf(activity) !== 'personal') return this.say(context, this.personalChatOnly(caller.locale));
+    await rememberConversation(context, activity, this.options);
+    const intent = recognizeIntent(activity.text ?? '');
+    switch (intent.kind) {
+      case 'reset':
+        return this.startReset(context, caller);
+      case 'status':
+      case 'cancel':
+        return this.say(context, statusCard(caller.locale, await this.options.app.requests.openRequestsOf(caller.requester)));
+      default:
+        return this.say(context, helpCard(caller.locale));
+    }
+  }
+
+  private async startReset(context: TurnContext, caller: Extract<Caller, { kind: 'ok' }>): Promise<void> {
+    const outcome = await this.options.app.requests.requestReset(caller.requester);
+    const sent = await this.reply(context, startCard(caller.locale, outcome, this.options.clock.now()));
+    if (outcome.kind === 'offer' && sent) {
+      // Remember which message holds the card so later updates replace it rather than add messages.
+      await this.options.app.requests.rememberCard(outcome.request, sent);
+    }
+  }
+
+  private async onInvoke(context: TurnContext, activity: IncomingActivity): Promise<void> {
+    if (activity.name !== 'adaptiveCard/action') return this.answerInvoke(context, 501, undefined);
+    const caller = this.identify(activity);
+    if (caller.kind === 'refused') return this.answerInvoke(context, 200, problemCard(caller.locale, caller.problem));
+    if (scopeOf(activity) !== 'personal') return this.answerInvoke(context, 200, this.personalChatOnly(caller.locale));
+    const action = parseCardAction(activity.value);
+    if (!action) return this.answerInvoke(context, 200, problemCard(caller.locale, { kind: 'invalidAction' }));
+    const card = await this.cardForAction(caller, action, activity.replyToId);
+    return this.answerInvoke(context, 200, card);
+  }
+
+  private async cardForAction(caller: Extract<Caller, { kind: 'ok' }>, action: CardAction, cardActivityId: string | undefined): Promise<AdaptiveCard> {
+    const { app, clock } = this.options;
+    const { requester, locale } = caller;
+    switch (action.verb) {
+      case 'startReset':
+        return startCard(locale, await app.requests.requestReset(requester), clock.now());
+      case 'chooseDevice':
+        return startCard(locale, await app.requests.chooseDevice(requester, action.deviceId), clock.now());
+      case 'confirmReset':
+        return stepCard(locale, await app.confirmations.confirm(requester, action.requestId, cardActivityId));
+      case 'cancelReset':
+        return stepCard(locale, await app.confirmations.cancel(requester, action.requestId));
+      case 'showStatus':
+        return statusCard(locale, await app.requests.openRequestsOf(requester));
+      default: {
+        const unknownVerb: never = action;
+        throw new Error(`unhandled verb ${JSON.stringify(unknownVerb)}`);
+      }
+    }
+  }
+
+  /** Tenant and identity come from the activity the channel signed, never from text or card data. */
+  private identify(activity: IncomingActivity): Caller {
+    const locale = pickLocale(activity.locale);
+    const tenantId = tenantOf(activity);
+    if (!tenantId || !this.options.allowedTenantIds.includes(tenantId)) {
+      this.options.log.warn('activity from a tenant that is not allowed', { tenantId: tenantId ?? '(missing or inconsistent)' });
+      return { kind: 'refused', problem: { kind: 'tenantNotAllowed' }, locale };
+    }
+    const aadObjectId = activity.from?.aadObjectId?.trim();
+    if (!aadObjectId) return { kind: 'refused', problem: { kind: 'missingIdentity' }, locale };
+    const requester: Requester = {
+      tenantId,
+      aadObjectId: aadObjectId.toLowerCase(),
+      name: activity.from?.name ?? '',
+      locale,
+      conversationId: activity.conversation.id,
+    };
+    return { kind: 'ok', requester, locale };
+  }
+
+  private personalChatOnly(locale: Locale): AdaptiveCard {
+    const botId = this.options.botAppId ? `28:${this.options.botAppId}` : '';
+    return personalChatOnlyCard(locale, `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(botId)}`);
+  }
+
+  private async say(context: TurnContext, card: AdaptiveCard): Promise<void> {
+    await this.reply(context, card);
+  }
+
+  private async reply(context: TurnContext, card: AdaptiveCard): Promise<string | undefined> {
+    const response = await context.sendActivity(cardMessage(card));
+    return response?.id;
+  }
+
+  private async answerInvoke(context: TurnContext, status: number, card: AdaptiveCard | undefined): Promise<void> {
+    const body = card ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: card } : undefined;
+    await context.sendActivity({ type: 'invokeResponse', value: { status, body } });
+  }
+}
+
+export function cardMessage(card: AdaptiveCard): Partial<Activity> {
+  const fallback = typeof card['fallbackText'] === 'string' ? card['fallbackText'] : undefined;
+  return { type: 'message', text: undefined, summary: fallback, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
