@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { startBot, type RunningBot } from '../../src/index';
+import { createLogger, type Logger } from '../../src/log';
+import { LocalConnector } from './connector';
+
+export interface TenantEndpoints {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  graphEndpoint: string;
+  authorityHost: string;
+}
+
+export interface TestUser {
+  id: string;
+  name: string;
+}
+
+export interface ActivityOptions {
+  locale?: string;
+  conversationType?: 'personal' | 'groupChat' | 'channel';
+  conversationId?: string;
+  tenantId?: string;
+  channelDataTenantId?: string;
+  replyToId?: string;
+  omitAadObjectId?: boolean;
+}
+
+export interface InvokeAnswer {
+  status: number;
+  body: { statusCode?: number; type?: string; value?: Record<string, unknown> } | undefined;
+}
+
+/** The real bot (restify + CloudAdapter + Graph client + SQLite) on loopback, with a local connector. */
+export class BotUnderTest {
+  private constructor(
+    readonly running: RunningBot,
+    readonly connector: LocalConnector,
+    readonly tenant: TenantEndpoints,
+    readonly storePath: string,
+    /** Every log line the bot wrote, to search for secrets. */
+    readonly lines: string[],
+  ) {}
+
+  static async start(tenant: TenantEndpoints, options: { env?: Record<string, string>; storePath?: string } = {}): Promise<BotUnderTest> {
+    const connector = await new LocalConnector().start();
+    const storePath = options.storePath ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'pinbot-')), 'pinbot.db');
+    const config = loadConfig({
+      PORT: '0',
+      AZURE_TENANT_ID: tenant.tenantId,
+      AZURE_CLIENT_ID: tenant.clientId,
+      AZURE_CLIENT_SECRET: tenant.clientSecret,
+      AZURE_AUTHORITY_HOST: tenant.authorityHost,
+      GRAPH_ENDPOINT: tenant.graphEndpoint,
+      STORE: `sqlite:${storePath}`,
+      POLL_FIRST_DELAY_SECONDS: '0.2',
+      POLL_MAX_DELAY_SECONDS: '0.5',
+      ...options.env,
+    });
+    const lines: string[] = [];
+    const log: Logger = createLogger('debug', (line) => lines.push(line));
+    const running = await startBot(config, log);
+    return new BotUnderTest(running, connector, tenant, storePath, lines);
+  }
+
+  get store(): RunningBot['store'] {
+    return this.running.store;
+  }
+
+  async stop(): Promise<void> {
+    await this.running.stop();
+    await this.connector.stop();
+  }
+
+  /** Waits until background work (Graph action, polling) has settled or `timeoutMs` passed. */
+  async settle(predicate: () => boolean | Promise<boolean>, timeoutMs = 8000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await predicate()) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('condition not reached in time');
+  }
+
+  async say(user: TestUser, text: string, options: ActivityOptions = {}): Promise<number> {
+    const response = await this.post({ ...this.base(user, options), type: 'message', text });
+    return response.status;
+  }
+
+  async invoke(user: TestUser, verb: string, data: Record<string, unknown>, options: ActivityOptions = {}): Promise<InvokeAnswer> {
+    const activity = {
+      ...this.base(user, options),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId: options.replyToId,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    };
+    const response = await this.post(activity);
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as InvokeAnswer['body']) : undefined };
+  }
+
+  async post(activity: Record<string, unknown>): Promise<Response> {
+    return fetch(`${this.running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+  }
+
+  personalConversationOf(user: TestUser): string {
+    return `a:personal-${user.id}`;
+  }
+
+  private base(user: TestUser, options: ActivityOptions): Record<string, unknown> {
+    const conversationType = options.conversationType ?? 'personal';
+    const tenantId = options.tenantId ?? this.tenant.tenantId;
+    return {
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      locale: options.locale ?? 'en-US',
+      from: { id: `29:${user.id}`, name: user.name, ...(options.omitAadObjectId ? {} : { aadObjectId: user.id }) },
+      recipient: { id: '28:pin-reset-bot', name: 'PIN reset' },
+      conversation: {
+        id: options.conversationId ?? (conversationType === 'personal' ? this.personalConversationOf(user) : `19:${conversationType}@thread.v2`),
+        conversationType,
+        tenantId,
+        isGroup: conversationType !== 'personal',
+      },
+      channelData: { tenant: { id: options.channelDataTenantId ?? tenantId } },
+    };
+  }
+}
