@@ -153,11 +153,14 @@ describe('the SQLite request store', () => {
 
     it("counts a requester's requests since an instant, whatever the timestamps' format", async () => {
       await insert('before', 'succeeded', 0, { createdAt: '2025-03-01T07:59:59.999Z' });
-      // As strings "…08:00:00Z" < "…08:00:00.000Z"; as instants they are equal and must count.
       await insert('exactly', 'succeeded', 0, { createdAt: '2025-03-01T08:00:00Z' });
-      await insert('later-offset', 'approved', 0, { createdAt: '2025-03-01T10:30:00+02:00' });
+      // 07:00Z, though its text sorts after "…08:00…": must not count.
+      await insert('before-with-offset', 'failed', 0, { createdAt: '2025-03-01T09:00:00+02:00' });
+      // 08:30Z and 08:45Z, though their text sorts before "…08:00…": must count.
+      await insert('after-with-offset', 'approved', 0, { createdAt: '2025-03-01T07:30:00-01:00' });
+      await insert('later-with-offset', 'executing', 0, { createdAt: '2025-03-01T07:45:00-01:00' });
       await insert('bob', 'approved', 5, { requesterId: 'user-bob' });
-      assert.equal(await store.countRequestsSince('user-alice', '2025-03-01T08:00:00.000Z'), 2);
+      assert.equal(await store.countRequestsSince('user-alice', '2025-03-01T08:00:00.000Z'), 3);
       assert.equal(await store.countRequestsSince('user-carol', '2025-03-01T00:00:00.000Z'), 0);
     });
   });
