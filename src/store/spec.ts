@@ -13,7 +13,7 @@ const MEMORY = ':memory:';
  */
 export function parseStoreSpec(spec: string): StoreLocation {
   if (!spec.startsWith(SQLITE)) {
-    throw new StoreConfigError('unknownScheme', `STORE must start with "${SQLITE}"; got "${schemeOf(spec)}"`);
+    throw new StoreConfigError('unknownScheme', `STORE must be "sqlite:<path>" or "sqlite::memory:"; got scheme ${schemeOf(spec)}`);
   }
   const location = spec.slice(SQLITE.length).trim();
   if (location === MEMORY) return { kind: 'sqliteMemory' };
@@ -23,8 +23,5 @@ export function parseStoreSpec(spec: string): StoreLocation {
 
 /** Only the scheme goes into the message: the rest may be a connection string with a key in it. */
 function schemeOf(spec: string): string {
-  const colon = spec.indexOf(':');
-  const equals = spec.indexOf('=');
-  if (colon > 0 && (equals < 0 || colon < equals)) return spec.slice(0, colon + 1);
-  return equals > 0 ? `${spec.slice(0, equals)}=…` : '(none)';
+  return /^[a-z][a-z0-9+.-]*:/i.exec(spec)?.[0] ?? '(no scheme)';
 }

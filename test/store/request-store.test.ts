@@ -48,6 +48,12 @@ describe('the SQLite request store', () => {
     it('answers undefined for a request it does not know', async () => {
       assert.equal(await store.getRequest('nope'), undefined);
     });
+
+    it('fails loudly on a state this build does not know rather than passing it on', async () => {
+      await store.insertRequest(sampleRequest());
+      withRawConnection((db) => db.prepare("UPDATE requests SET state = 'on_hold'").run());
+      await assert.rejects(store.getRequest('req-1'), /state/);
+    });
   });
 
   describe('moving a request (compare-and-set)', () => {

@@ -47,6 +47,8 @@ function configure(db: Database.Database): void {
   // FULL, not WAL's usual NORMAL: the "executing" commit must survive a power cut, or a restarted
   // bot could send a second resetPasscode for a request whose first one already went out.
   db.pragma('synchronous = FULL');
+  // better-sqlite3's own build already defaults to ON; said here so that no other build or driver
+  // can silently drop the audit → request reference.
   db.pragma('foreign_keys = ON');
 }
 

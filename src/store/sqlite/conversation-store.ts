@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ConversationStore, StoredConversation } from '../../notify/ports';
 import { CONVERSATION_KINDS } from '../domain-values';
-import { epochMs } from './request-rows';
+import { epochMs } from '../timestamps';
 
 const ConversationRow = z.object({
   conversation_id: z.string(),

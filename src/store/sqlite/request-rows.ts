@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AuditEntry, RequestPatch, ResetRequest } from '../../reset/request';
 import { FAILURE_REASONS, OFFERED_ACTIONS, PLATFORM_KINDS, REQUEST_STATES } from '../domain-values';
+import { epochMs } from '../timestamps';
 
 export const RequestRow = z.object({
   id: z.string(),
@@ -125,11 +126,4 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
 
 export function toAuditRow(entry: AuditEntry): AuditRow {
   return { request_id: entry.requestId, at: entry.at, actor: entry.actor, event: entry.event, detail: entry.detail };
-}
-
-/** A timestamp the store cannot order is a caller's bug, so it throws rather than storing NaN. */
-export function epochMs(iso: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new RangeError(`not an ISO-8601 timestamp: "${iso}"`);
-  return ms;
 }

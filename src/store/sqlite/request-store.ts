@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Clock, RequestStore } from '../../reset/ports';
 import { canMove, OPEN_STATES, type AuditEntry, type RequestPatch, type RequestState, type ResetRequest } from '../../reset/request';
-import { applyPatch, AuditRow, epochMs, RequestRow, toAuditEntry, toAuditRow, toRequest, toRequestRow, type PatchColumns } from './request-rows';
+import { epochMs } from '../timestamps';
+import { applyPatch, AuditRow, RequestRow, toAuditEntry, toAuditRow, toRequest, toRequestRow, type PatchColumns } from './request-rows';
 
 /** Decides the state after a compare-and-set from the stored one; undefined refuses the move. */
 type NextState = (from: RequestState) => RequestState | undefined;
