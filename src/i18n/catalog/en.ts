@@ -1,0 +1,7 @@
+import { enRequests } from './en-requests';
+import { enScreens } from './en-screens';
+
+/** The source catalog: its keys are every message key, its `{name}` placeholders the params. */
+export const en = { ...enScreens, ...enRequests } as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,127 @@
+// 繁體中文（台灣），第 1 部分。Record<…> 讓缺少或多出的鍵在編譯時就報錯。
+// Taiwan wording on purpose: 裝置、密碼、重設、服務台、主要使用者、簽入、抹除、工作設定檔。
+import type { enScreens } from './en-screens';
+
+export const zhTWScreens: Record<keyof typeof enScreens, string> = {
+  'common.helpdesk': '如需協助，請聯絡 IT 服務台並提供這則訊息。',
+  'common.button.startReset': '重設我的 PIN',
+  'common.button.startAgain': '重新開始',
+  'common.button.lookAgain': '再找一次',
+  'common.button.status': '我的申請',
+  'common.fact.device': '裝置',
+  'common.fact.model': '型號',
+  'common.fact.os': '系統',
+  'common.fact.type': '類型',
+  'common.fact.lastCheckIn': '上次簽入',
+  'common.fact.state': '狀態',
+  'common.fact.requested': '申請時間',
+  'common.unknown': '不明',
+
+  'date.never': '從未',
+  'date.utc': '{date} UTC',
+  'date.withRelative': '{date} UTC（{relative}）',
+
+  'platform.ios': 'iPhone（iOS）',
+  'platform.ipados': 'iPad（iPadOS）',
+  'platform.androidWorkProfile': 'Android，個人裝置的工作設定檔',
+  'platform.androidCorporateWorkProfile': 'Android，公司裝置的工作設定檔',
+  'platform.androidFullyManaged': 'Android，完全受控',
+  'platform.androidDedicated': 'Android，專用裝置',
+  'platform.androidAosp': 'Android（AOSP）',
+  'platform.androidDeviceAdmin': 'Android，裝置管理員',
+  'platform.windows': 'Windows 電腦',
+  'platform.windowsMobile': 'Windows 10 行動裝置',
+  'platform.macos': 'Mac（macOS）',
+  'platform.linux': 'Linux',
+  'platform.chromeos': 'ChromeOS',
+  'platform.unknown': '不明的裝置類型',
+
+  'state.awaitingConfirmation': '等待你確認',
+  'state.awaitingApproval': '等待服務台核准',
+  'state.approved': '已核准，即將傳送給 Intune',
+  'state.executing': '已傳送給 Intune，等待裝置回應',
+  'state.succeeded': '已完成',
+  'state.failed': '失敗',
+  'state.rejected': '服務台已拒絕',
+  'state.cancelled': '已取消',
+  'state.expired': '已逾期',
+
+  'help.fallback': 'PIN 重設機器人：重設貴組織以 Intune 管理的裝置的 PIN 或密碼。',
+  'help.title': '忘記裝置的 PIN 或密碼了嗎？',
+  'help.intro':
+    '我可以重設貴組織以 Microsoft Intune 管理的手機或平板的 PIN 或密碼；無法遠端重設時（例如 Windows 電腦），我會說明該怎麼做。',
+  'help.safety': '我只會列出你是主要使用者的裝置，而且在你確認之前，不會對裝置送出任何動作。',
+  'help.commandsTitle': '你可以這樣跟我說',
+  'help.cmd.reset': '重設我的 PIN',
+  'help.cmd.reset.does': '為你的某台裝置開始重設',
+  'help.cmd.status': '狀態',
+  'help.cmd.status.does': '查看你尚未完成的申請',
+  'help.cmd.cancel': '取消',
+  'help.cmd.cancel.does': '取消尚未核准的申請',
+  'help.cmd.help': '說明',
+  'help.cmd.help.does': '顯示這張卡片',
+  'help.helpdeskTitle': '服務台專用（在 Teams 頻道中）',
+  'help.cmd.approvals': '使用此頻道審核',
+  'help.cmd.approvals.does': '把需要核准的申請送到這個頻道',
+  'help.cmd.pending': '待審核',
+  'help.cmd.pending.does': '列出等待核准的申請',
+  'help.cmd.history': '歷史 [姓名或電子郵件]',
+  'help.cmd.history.does': '查看某位使用者過去的申請',
+
+  'noDevices.fallback': '找不到以你為主要使用者的 Intune 裝置。',
+  'noDevices.title': '找不到你的裝置',
+  'noDevices.body': 'Intune 中沒有以你為主要使用者的手機、平板或電腦，所以目前沒有可以替你重設的裝置。',
+  'noDevices.enrol': '如果你的裝置還沒註冊，請在裝置上安裝「公司入口網站」應用程式，並用公司帳戶登入。幾分鐘後裝置就會出現在這裡。',
+  'noDevices.helpdesk': '如果你確定裝置已經註冊，請聯絡 IT 服務台：這台裝置可能登記在別人名下，或沒有主要使用者。',
+
+  'picker.fallback': '請選擇忘記 PIN 或密碼的裝置。',
+  'picker.title': '是哪一台裝置？',
+  'picker.intro': '以下是你身為主要使用者的裝置。請選擇忘記 PIN 或密碼的那一台。',
+  'picker.choose': '選擇這台裝置',
+  'picker.stale': '已 {days} 天未簽入',
+
+  'offer.fallback': '請確認是否要重設你裝置的密碼。',
+  'offer.title.removePasscode': '要移除密碼嗎？',
+  'offer.title.resetPasscode': '要重設密碼嗎？',
+  'offer.title.resetWorkProfilePasscode': '要重設工作設定檔密碼嗎？',
+  'offer.does.removePasscode':
+    'Intune 會移除這台裝置的密碼。裝置簽入後，不需要密碼就能開啟。如果貴組織要求設定密碼，裝置會請你設定新密碼；你也可以自行到「設定」中設定。',
+  'offer.does.resetPasscode':
+    'Intune 會把這台裝置的密碼換成一組暫時密碼。暫時密碼會顯示在這個聊天中：請用它解鎖裝置，然後立刻改成你自己的密碼。',
+  'offer.does.resetPasscodeFullyManaged':
+    'Intune 會重設它在這台裝置上管理的密碼，並核發一組暫時密碼。暫時密碼會顯示在這個聊天中：請用它解鎖，然後立刻改成你自己的密碼。',
+  'offer.does.resetWorkProfilePasscode':
+    'Intune 只會重設你的工作設定檔密碼。用來解鎖裝置本身的密碼、PIN 或圖形不會改變。暫時的工作設定檔密碼會顯示在這個聊天中。',
+  'offer.warning.device': '在設定新密碼之前，任何拿到這台裝置的人都能開啟它。請確定裝置在你身邊再繼續。',
+  'offer.warning.workProfile':
+    '在設定新的工作設定檔密碼之前，任何能解鎖這台裝置的人都能開啟你的工作應用程式和資料。請確定裝置在你身邊再繼續。',
+  'offer.stale': '這台裝置上次向 Intune 簽入是 {days} 天前。重設會等到裝置下次簽入才執行，請將裝置開機並連上網路。',
+  'offer.confirm.removePasscode': '移除密碼',
+  'offer.confirm.resetPasscode': '重設密碼',
+  'offer.confirm.resetWorkProfilePasscode': '重設工作設定檔密碼',
+  'offer.cancel': '取消',
+
+  'guide.fallback': '如何在電腦上重設忘記的 Windows Hello PIN。',
+  'guide.windows.title': '請在電腦上自行重設 Windows PIN',
+  'guide.windows.noRemote':
+    'Windows 沒有遠端重設 PIN 的功能：Intune 和服務台都無法替你重設 Windows Hello PIN。不過你自己一分鐘就能完成：',
+  'guide.windows.step1': '1. 在 Windows 登入畫面上，選取 PIN 輸入框下方的 **我忘記我的 PIN**。',
+  'guide.windows.step2': '2. 用公司帳戶登入，並完成多重要素驗證（MFA）。',
+  'guide.windows.step3': '3. 輸入兩次新的 PIN。之後就用新的 PIN 登入。',
+  'guide.windows.offline': '如果沒有看到 **我忘記我的 PIN**，請確認電腦已連上網路。仍然不行的話，請聯絡 IT 服務台。',
+
+  'refusal.fallback': '這台裝置無法重設密碼。',
+  'refusal.title': '無法重設這台裝置的密碼',
+  'refusal.notPrimaryUser': '你不是這台裝置在 Intune 中的主要使用者，所以無法在這裡重設它的密碼。',
+  'refusal.noPrimaryUser': '這台裝置在 Intune 中沒有主要使用者（共用或無使用者的裝置），因此無法自助重設。',
+  'refusal.userEnrollment':
+    '這台裝置是以 Apple 使用者註冊方式註冊的，會把你的個人資料和公司資料分開。在這種模式下，Apple 不允許組織移除或重設裝置密碼。',
+  'refusal.sharedIpad': '這是一台共用 iPad。Intune 無法移除或重設共用 iPad 的密碼。',
+  'refusal.wipePending': '這台裝置已有待執行的抹除動作，因此無法再送出其他動作。',
+  'refusal.retirePending': '這台裝置正在淘汰（移出管理），因此無法再送出其他動作。',
+  'refusal.androidAdminTooNew':
+    '這台 Android 裝置是以「裝置管理員」模式管理，且執行 Android 7.0 或更新版本。Google 已移除這類裝置的遠端密碼重設功能。服務台可以協助你，但可能需要將裝置恢復原廠設定（抹除）。',
+  'refusal.macosNoReset': 'Intune 無法遠端重設 Mac 的登入密碼。請在登入畫面使用 Mac 本身的復原選項（例如 Apple 帳號或復原金鑰）。',
+  'refusal.unsupportedPlatform': 'Intune 沒有針對這類裝置的遠端密碼重設功能。',
+  'refusal.helpdesk': '請聯絡 IT 服務台並提供這則訊息：他們可以在 Intune 中看到這台裝置，並進一步協助你。',
+};

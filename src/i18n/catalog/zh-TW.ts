@@ -1,0 +1,6 @@
+import type { MessageKey } from './en';
+import { zhTWRequests } from './zh-TW-requests';
+import { zhTWScreens } from './zh-TW-screens';
+
+/** Each part is a Record over its English part's keys, so zh-TW has exactly the English keys. */
+export const zhTW: Record<MessageKey, string> = { ...zhTWScreens, ...zhTWRequests };

@@ -1,0 +1,28 @@
+// Which of our catalogs a Teams activity gets. Teams sends BCP 47 tags such as "en-US",
+// "zh-TW" or "zh-tw"; some clients send underscores.
+
+export type Locale = 'en' | 'zh-TW';
+
+export const LOCALES: readonly Locale[] = ['en', 'zh-TW'];
+
+/**
+ * Traditional Chinese (Taiwan, Hong Kong, Macau, any zh-Hant tag) → zh-TW; everything else,
+ * Simplified Chinese included, → en. `Intl.Locale#maximize` fills in the script, so zh-HK
+ * becomes zh-Hant-HK and zh-CN / bare zh become zh-Hans-…, without a hand-kept region list.
+ */
+export function pickLocale(activityLocale: string | undefined): Locale {
+  const tag = activityLocale?.trim().replace(/_/g, '-');
+  if (!tag) return 'en';
+  const full = maximized(tag);
+  return full?.language === 'zh' && full.script === 'Hant' ? 'zh-TW' : 'en';
+}
+
+function maximized(tag: string): Intl.Locale | undefined {
+  try {
+    return new Intl.Locale(tag).maximize();
+  } catch (error: unknown) {
+    // A malformed tag from a client is not worth failing a message over: English it is.
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
