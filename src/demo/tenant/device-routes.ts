@@ -1,0 +1,85 @@
+// Intune's managedDevices as Graph v1.0 serves them.
+import { maskNewEnumMembers, nextLinkFor, pageOf, parseFilter, project } from './odata';
+import { graphError, json, SEGMENT, type GraphReply, type GraphRequestContext, type GraphRoute } from './routes';
+import type { TenantState } from './state';
+import type { DemoDevice } from './types';
+
+const READ = ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.ReadWrite.All'];
+// ReadWrite.All is not enough for resetPasscode: it is a privileged operation.
+const PRIVILEGED = ['DeviceManagementManagedDevices.PrivilegedOperations.All'];
+
+export function deviceRoutes(state: TenantState, pageSize: number): GraphRoute[] {
+  const collection = (context: GraphRequestContext, devices: DemoDevice[], contextPath: string): GraphReply => {
+    const filter = parseFilter(context.query.get('$filter'));
+    if (!filter.ok) return graphError(400, 'BadRequest', filter.message);
+    const shown = devices.map((device) => present(state, device, context)).filter(filter.keep);
+    const page = pageOf(shown, context.query, pageSize);
+    const body: Record<string, unknown> = {
+      '@odata.context': `${context.baseUrl}/${context.version}/$metadata#${contextPath}`,
+      value: page.value.map((device) => project(device, context.query.get('$select'))),
+    };
+    if (page.nextSkip !== undefined) {
+      body['@odata.nextLink'] = nextLinkFor(context.baseUrl, context.version, context.path, context.query, page.nextSkip);
+    }
+    return json(200, body);
+  };
+
+  return [
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/users/${SEGMENT}/managedDevices$`, 'i'),
+      permissions: READ,
+      denied: 'intune',
+      handle: (context, [userId]) => {
+        const user = state.user(userId);
+        if (!user) return userNotFound(userId);
+        return collection(context, state.devicesListedFor(user.id), `users('${user.id}')/managedDevices`);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/deviceManagement\/managedDevices$/i,
+      permissions: READ,
+      denied: 'intune',
+      handle: (context) => collection(context, state.allDevices(), 'deviceManagement/managedDevices'),
+    },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/deviceManagement/managedDevices/${SEGMENT}$`, 'i'),
+      permissions: READ,
+      denied: 'intune',
+      handle: (context, [deviceId]) => {
+        const device = state.device(deviceId);
+        if (!device) return deviceNotFound(deviceId);
+        const body = project(present(state, device, context), context.query.get('$select'));
+        return json(200, { '@odata.context': `${context.baseUrl}/${context.version}/$metadata#deviceManagement/managedDevices/$entity`, ...body });
+      },
+    },
+    {
+      method: 'POST',
+      pattern: new RegExp(`^/deviceManagement/managedDevices/${SEGMENT}/resetPasscode$`, 'i'),
+      permissions: PRIVILEGED,
+      denied: 'intune',
+      handle: (_context, [deviceId]) => {
+        if (!state.device(deviceId)) return deviceNotFound(deviceId);
+        state.startResetPasscode(deviceId);
+        return { status: 204 };
+      },
+    },
+  ];
+}
+
+/** The managedDevice as Graph shows it: demo-only fields dropped, action results as of now. */
+function present(state: TenantState, device: DemoDevice, context: GraphRequestContext): Record<string, unknown> {
+  const { demo: _behaviour, ...fields } = device;
+  const shown = maskNewEnumMembers(fields, context.includeUnknownEnums);
+  return { ...shown, deviceActionResults: state.actionResults(device.id) };
+}
+
+export function userNotFound(userId: string): GraphReply {
+  return graphError(404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`);
+}
+
+function deviceNotFound(deviceId: string): GraphReply {
+  return graphError(404, 'ResourceNotFound', `{"Message": "Resource not found: managedDevices('${deviceId}')"}`);
+}

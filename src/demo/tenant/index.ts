@@ -1,0 +1,24 @@
+export { startDemoTenant, DEMO_APP_PERMISSIONS, type DemoTenant } from './tenant';
+export {
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_DEVICE_IDS,
+  DEMO_HELPDESK_GROUP_ID,
+  DEMO_TENANT_ID,
+  DEMO_USER_IDS,
+  EMPLOYEE_DEVICE_COUNT,
+  seedDevices,
+  seedUsers,
+  type DemoDeviceKey,
+} from './seed';
+export type { TenantState, InstalledApp } from './state';
+export type { AuthorityRequest } from './token-endpoint';
+export type {
+  DemoActionResult,
+  DemoDevice,
+  DemoDeviceBehaviour,
+  DemoTenantOptions,
+  DemoUser,
+  FaultSpec,
+  RecordedRequest,
+} from './types';

@@ -1,0 +1,110 @@
+// Starts the demo tenant: a Graph-compatible HTTP server and an HTTPS Entra-like token endpoint.
+import type { Server } from 'node:net';
+import { deviceRoutes } from './device-routes';
+import { FaultBook } from './faults';
+import { createGraphServer } from './graph-server';
+import { close, listen } from './http';
+import { TenantState } from './state';
+import { createAuthorityServer, type AuthorityRequest } from './token-endpoint';
+import { TokenBook } from './tokens';
+import type { DemoTenantOptions, FaultSpec, RecordedRequest } from './types';
+import { userRoutes } from './user-routes';
+
+/** Every application permission the bot needs; what the demo app registration holds by default. */
+export const DEMO_APP_PERMISSIONS: readonly string[] = [
+  'DeviceManagementManagedDevices.Read.All',
+  'DeviceManagementManagedDevices.PrivilegedOperations.All',
+  'User.Read.All',
+  'GroupMember.Read.All',
+  'TeamsAppInstallation.ReadWriteSelfForUser.All',
+];
+
+export interface DemoTenant {
+  /** "http://127.0.0.1:<port>" — the GRAPH_ENDPOINT. */
+  readonly graphEndpoint: string;
+  /** "https://127.0.0.1:<port>" — the AZURE_AUTHORITY_HOST. */
+  readonly authorityHost: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  /** Graph calls in arrival order (tokens never recorded). */
+  readonly requests: RecordedRequest[];
+  /** Calls to the token endpoint in arrival order (secrets never recorded). */
+  readonly authorityRequests: AuthorityRequest[];
+  /** Users, devices and action results; change them to shape a test. */
+  readonly data: TenantState;
+  injectFault(fault: FaultSpec): void;
+  clearFaults(): void;
+  /** Empties both request logs. */
+  resetLog(): void;
+  /** Replaces the app's application permissions (a missing one makes Graph answer 403). */
+  setPermissions(permissions: readonly string[]): void;
+  /** Forgets every issued token: the next Graph call with an old token gets 401. */
+  revokeTokens(): void;
+  stop(): Promise<void>;
+}
+
+export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTenant> {
+  const host = opts.host ?? '127.0.0.1';
+  const state = new TenantState(opts.actionCompletesAfterMs ?? 1500);
+  const tokens = new TokenBook();
+  const faults = new FaultBook();
+  const requests: RecordedRequest[] = [];
+  const authorityRequests: AuthorityRequest[] = [];
+  let permissions = new Set(opts.permissions ?? DEMO_APP_PERMISSIONS);
+  let graphEndpoint = '';
+  let authorityHost = '';
+
+  const graphServer = createGraphServer({
+    routes: [...deviceRoutes(state, opts.pageSize ?? 100), ...userRoutes(state)],
+    state,
+    tokens,
+    faults,
+    log: requests,
+    latencyMs: opts.graphLatencyMs ?? 0,
+    permissions: () => permissions,
+    baseUrl: () => graphEndpoint,
+  });
+  graphEndpoint = `http://${host}:${await listen(graphServer, host, opts.graphPort ?? 0)}`;
+
+  const authorityServer = createAuthorityServer({
+    ...opts,
+    graphEndpoint,
+    tokens,
+    log: authorityRequests,
+    baseUrl: () => authorityHost,
+  });
+  authorityHost = `https://${host}:${await listenOrClose(authorityServer, host, opts.authorityPort ?? 0, graphServer)}`;
+
+  return {
+    graphEndpoint,
+    authorityHost,
+    tenantId: opts.tenantId,
+    clientId: opts.clientId,
+    requests,
+    authorityRequests,
+    data: state,
+    injectFault: (fault) => faults.inject(fault),
+    clearFaults: () => faults.clear(),
+    resetLog: () => {
+      requests.length = 0;
+      authorityRequests.length = 0;
+    },
+    setPermissions: (list) => {
+      permissions = new Set(list);
+    },
+    revokeTokens: () => tokens.revokeAll(),
+    stop: async () => {
+      await Promise.all([close(graphServer), close(authorityServer)]);
+    },
+  };
+}
+
+/** If the second server cannot listen, the first must not be left running. */
+async function listenOrClose(server: Server, host: string, port: number, started: Server): Promise<number> {
+  try {
+    return await listen(server, host, port);
+  } catch (error: unknown) {
+    await close(started);
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import type { ActionResult, ManagedDevice } from '../intune/device';
+import type { ActionSendOutcome, DeviceActions, DeviceDirectory } from '../reset/ports';
+import type { GraphApi } from './client';
+import { GraphFailure, isGraphFailure, type GraphPermission } from './errors';
+import { DEVICE_FIELDS, DeviceActionResultsJson, DeviceJson, DevicePage, newestActionResult, parseGraph } from './schemas';
+
+const READ: GraphPermission = 'DeviceManagementManagedDevices.Read.All';
+const ACT: GraphPermission = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
+
+// v1.0 turns enum members newer than its schema (the Android Enterprise enrollment types among them)
+// into "unknownFutureValue" unless asked not to.
+const DEVICE_READ_HEADERS = { Prefer: 'include-unknown-enum-members' } as const;
+
+export interface GraphIntuneOptions {
+  /** Stops following @odata.nextLink after this many pages (a guard against a looping server). */
+  maxPages?: number;
+}
+
+/** DeviceDirectory and DeviceActions over Microsoft Graph v1.0. */
+export class GraphIntune implements DeviceDirectory, DeviceActions {
+  private readonly maxPages: number;
+
+  constructor(
+    private readonly graph: Pick<GraphApi, 'call'>,
+    options: GraphIntuneOptions = {},
+  ) {
+    this.maxPages = options.maxPages ?? 50;
+  }
+
+  async devicesOf(userId: string): Promise<ManagedDevice[]> {
+    const devices: ManagedDevice[] = [];
+    let path: string | undefined = `/users/${encodeURIComponent(userId)}/managedDevices`;
+    let query: Record<string, string> | undefined = { $select: DEVICE_FIELDS.join(',') };
+    for (let page = 0; path !== undefined; page += 1) {
+      if (page >= this.maxPages) throw new GraphFailure('badResponse', `more than ${this.maxPages} pages of devices`);
+      const answer = await this.graph.call({ method: 'GET', path, query, headers: DEVICE_READ_HEADERS, permission: READ });
+      const parsed = parseGraph(DevicePage, answer.body, 'a page of managed devices');
+      devices.push(...parsed.value);
+      path = parsed['@odata.nextLink'] ?? undefined;
+      query = undefined; // the nextLink carries its own query
+    }
+    // The user's managedDevices can include devices they enrolled whose primary user is now someone else.
+    return devices.filter((device) => sameId(device.userId, userId));
+  }
+
+  async device(deviceId: string): Promise<ManagedDevice | undefined> {
+    try {
+      const answer = await this.graph.call({
+        method: 'GET',
+        path: devicePath(deviceId),
+        query: { $select: DEVICE_FIELDS.join(',') },
+        headers: DEVICE_READ_HEADERS,
+        permission: READ,
+      });
+      return parseGraph(DeviceJson, answer.body, 'a managed device');
+    } catch (error: unknown) {
+      if (isGraphFailure(error) && error.reason === 'notFound') return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * One POST, never repeated here after a 5xx or a timeout: Intune may have queued the action already,
+   * so the caller reads the action results before deciding anything (`uncertain`).
+   */
+  async resetPasscode(deviceId: string): Promise<ActionSendOutcome> {
+    try {
+      await this.graph.call({ method: 'POST', path: `${devicePath(deviceId)}/resetPasscode`, permission: ACT });
+      return 'sent';
+    } catch (error: unknown) {
+      if (isGraphFailure(error) && (error.reason === 'unavailable' || error.reason === 'timeout')) return 'uncertain';
+      throw error;
+    }
+  }
+
+  async resetPasscodeResult(deviceId: string): Promise<ActionResult | undefined> {
+    const answer = await this.graph.call({
+      method: 'GET',
+      path: devicePath(deviceId),
+      query: { $select: 'deviceActionResults' },
+      headers: DEVICE_READ_HEADERS,
+      permission: READ,
+    });
+    const parsed = parseGraph(DeviceActionResultsJson, answer.body, 'device action results');
+    return newestActionResult(parsed.deviceActionResults ?? [], 'resetPasscode');
+  }
+}
+
+function devicePath(deviceId: string): string {
+  return `/deviceManagement/managedDevices/${encodeURIComponent(deviceId)}`;
+}
+
+/** Entra object ids are GUIDs; Graph does not promise their letter case. */
+function sameId(a: string | null, b: string): boolean {
+  return a !== null && a.toLowerCase() === b.toLowerCase();
+}

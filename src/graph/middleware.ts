@@ -1,0 +1,136 @@
+// Our own Graph client middleware: the SDK's AuthenticationHandler attaches the token only for known
+// Graph hosts over https, so a national cloud proxy or a loopback test server would get no token.
+import type { TokenCredential } from '@azure/identity';
+import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+
+/** Base for a middleware that is never last in the chain. */
+export abstract class ChainedMiddleware implements Middleware {
+  private nextMiddleware?: Middleware;
+
+  setNext(next: Middleware): void {
+    this.nextMiddleware = next;
+  }
+
+  protected next(context: Context): Promise<void> {
+    if (!this.nextMiddleware) throw new Error(`${this.constructor.name} needs a next middleware`);
+    return this.nextMiddleware.execute(context);
+  }
+
+  abstract execute(context: Context): Promise<void>;
+}
+
+/** The credential gave no token: nothing was sent to Graph. */
+export class TokenUnavailable extends Error {
+  override readonly name = 'TokenUnavailable';
+  constructor(scope: string, cause: unknown) {
+    super(`no Graph token for scope ${scope}`, { cause });
+  }
+}
+
+/** One attempt took longer than the deadline; the request may or may not have reached Graph. */
+export class RequestTimedOut extends Error {
+  override readonly name = 'RequestTimedOut';
+  constructor(timeoutMs: number, cause?: unknown) {
+    super(`Graph did not answer within ${timeoutMs} ms`, cause === undefined ? undefined : { cause });
+  }
+}
+
+/**
+ * Per-request slot for the error a middleware threw. The SDK wraps such errors in a GraphError that
+ * keeps only their message, so the typed original travels back through here instead.
+ */
+export class TransportFailureCapture implements MiddlewareOptions {
+  failure?: unknown;
+}
+
+export class CaptureFailuresMiddleware extends ChainedMiddleware {
+  override async execute(context: Context): Promise<void> {
+    try {
+      await this.next(context);
+    } catch (error: unknown) {
+      const capture = context.middlewareControl?.getMiddlewareOptions(TransportFailureCapture);
+      if (capture instanceof TransportFailureCapture) capture.failure = error;
+      throw error;
+    }
+  }
+}
+
+/** Attaches `Bearer <token>` for exactly one scope, whatever the host or scheme. */
+export class BearerTokenMiddleware extends ChainedMiddleware {
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly scope: string,
+  ) {
+    super();
+  }
+
+  override async execute(context: Context): Promise<void> {
+    setRequestHeader(context, 'Authorization', `Bearer ${await this.token()}`);
+    await this.next(context);
+  }
+
+  private async token(): Promise<string> {
+    try {
+      const access = await this.credential.getToken(this.scope);
+      if (access) return access.token;
+    } catch (error: unknown) {
+      throw new TokenUnavailable(this.scope, error);
+    }
+    throw new TokenUnavailable(this.scope, undefined);
+  }
+}
+
+/** A deadline per attempt, covering the body too: a server that sends headers and then stalls must time out. */
+export class TimeoutMiddleware extends ChainedMiddleware {
+  constructor(private readonly timeoutMs: number) {
+    super();
+  }
+
+  override async execute(context: Context): Promise<void> {
+    const options = (context.options ??= {});
+    const callerSignal = options.signal ?? undefined;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
+    options.signal = callerSignal ? AbortSignal.any([callerSignal, deadline.signal]) : deadline.signal;
+    try {
+      await this.next(context);
+      if (context.response) context.response = await buffered(context.response);
+    } catch (error: unknown) {
+      if (deadline.signal.aborted) throw new RequestTimedOut(this.timeoutMs, error);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      options.signal = callerSignal;
+    }
+  }
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+async function buffered(response: Response): Promise<Response> {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** The SDK passes a URL string plus options whose headers are a plain object; cover the other shapes too. */
+export function setRequestHeader(context: Context, name: string, value: string): void {
+  if (typeof context.request !== 'string') {
+    context.request.headers.set(name, value);
+    return;
+  }
+  const options = (context.options ??= {});
+  const headers = options.headers;
+  if (headers instanceof Headers) {
+    headers.set(name, value);
+  } else if (Array.isArray(headers)) {
+    options.headers = [...headers.filter(([key]) => key.toLowerCase() !== name.toLowerCase()), [name, value]];
+  } else {
+    const others = Object.entries(headers ?? {}).filter(([key]) => key.toLowerCase() !== name.toLowerCase());
+    options.headers = { ...Object.fromEntries(others), [name]: value };
+  }
+}
+
+export function methodOf(context: Context): string {
+  const method = typeof context.request === 'string' ? context.options?.method : context.request.method;
+  return (method ?? 'GET').toUpperCase();
+}
