@@ -1,0 +1,60 @@
+// The facts a card shows about a device. Every value from Graph passes through markdownText here,
+// the one place where device data becomes card text.
+import type { ManagedDevice, PlatformKind } from '../intune/device';
+import type { DeviceSnapshot } from '../reset/request';
+import { t, type Locale } from '../i18n';
+import { markdownText } from './safe-text';
+import { platformLabel } from './wording';
+
+/** A device that has not checked in for this many days gets a warning: actions wait for check-in. */
+export const STALE_AFTER_DAYS = 7;
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/** What a card needs to show one device, already escaped. */
+export interface DeviceView {
+  name: string;
+  model: string;
+  os: string;
+  platform: string;
+}
+
+export function viewOfSnapshot(locale: Locale, device: DeviceSnapshot): DeviceView {
+  return view(locale, device.deviceName, device.model, device.operatingSystem, device.osVersion, device.platform);
+}
+
+/** The picker lists devices before src/intune has classified them, so no kind is shown ('' hides it). */
+export function viewOfManaged(locale: Locale, device: ManagedDevice): DeviceView {
+  const model = device.model.toLowerCase().startsWith(device.manufacturer.toLowerCase())
+    ? device.model
+    : `${device.manufacturer} ${device.model}`;
+  return { ...view(locale, device.deviceName, model, device.operatingSystem, device.osVersion, 'unknown'), platform: '' };
+}
+
+/** Device name, model, system and kind, plus any extra facts (already safe text). */
+export function deviceFacts(locale: Locale, device: DeviceView, ...extra: Fact[]): Fact[] {
+  return [{ title: t(locale, 'common.fact.device'), value: device.name }, ...detailFacts(locale, device), ...extra];
+}
+
+/** Model, system and kind: for cards that show the name as a heading of its own. */
+export function detailFacts(locale: Locale, device: DeviceView): Fact[] {
+  const facts: Fact[] = [
+    { title: t(locale, 'common.fact.model'), value: device.model },
+    { title: t(locale, 'common.fact.os'), value: device.os },
+  ];
+  if (device.platform) facts.push({ title: t(locale, 'common.fact.type'), value: device.platform });
+  return facts;
+}
+
+function view(locale: Locale, name: string, model: string, os: string, version: string, platform: PlatformKind): DeviceView {
+  const unknown = t(locale, 'common.unknown');
+  return {
+    name: markdownText(name, 80) || unknown,
+    model: markdownText(model, 80) || unknown,
+    os: markdownText(`${os} ${version}`, 60) || unknown,
+    platform: platformLabel(locale, platform),
+  };
+}

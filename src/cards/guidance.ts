@@ -1,0 +1,25 @@
+import type { GuideTopic } from '../intune/device';
+import type { DeviceSnapshot } from '../reset/request';
+import { t, type Locale } from '../i18n';
+import { deviceFacts, viewOfSnapshot } from './device-facts';
+import { renderCard, type AdaptiveCard } from './template';
+
+/** For devices with no remote action: how the user fixes it on the device. No buttons. */
+export function guidanceCard(locale: Locale, device: DeviceSnapshot, topic: GuideTopic): AdaptiveCard {
+  const facts = deviceFacts(locale, viewOfSnapshot(locale, device));
+  switch (topic) {
+    case 'windowsHelloReset':
+      return renderCard('guidance', {
+        fallbackText: t(locale, 'guide.fallback'),
+        title: t(locale, 'guide.windows.title'),
+        facts,
+        intro: t(locale, 'guide.windows.noRemote'),
+        steps: [t(locale, 'guide.windows.step1'), t(locale, 'guide.windows.step2'), t(locale, 'guide.windows.step3')],
+        note: t(locale, 'guide.windows.offline'),
+      });
+    default: {
+      const _never: never = topic;
+      return _never;
+    }
+  }
+}
