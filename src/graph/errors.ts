@@ -18,6 +18,8 @@ export type GraphPermission =
   | 'TeamsAppInstallation.ReadWriteSelfForUser.All';
 
 export interface GraphFailureDetails {
+  /** `token`: getting the access token failed, so nothing reached Graph. Default `graph`. */
+  phase?: 'token' | 'graph';
   status?: number;
   /** Graph's `error.code` when the answer carried one (e.g. "Forbidden", "ResourceNotFound"). */
   graphCode?: string;
@@ -31,6 +33,7 @@ export interface GraphFailureDetails {
 export class GraphFailure extends Error {
   override readonly name = 'GraphFailure';
   readonly reason: GraphFailureReason;
+  readonly phase: 'token' | 'graph';
   readonly status?: number;
   readonly graphCode?: string;
   readonly missingPermission?: GraphPermission;
@@ -39,6 +42,7 @@ export class GraphFailure extends Error {
   constructor(reason: GraphFailureReason, message: string, details: GraphFailureDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.reason = reason;
+    this.phase = details.phase ?? 'graph';
     this.status = details.status;
     this.graphCode = details.graphCode;
     this.missingPermission = details.missingPermission;

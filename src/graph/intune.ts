@@ -68,7 +68,7 @@ export class GraphIntune implements DeviceDirectory, DeviceActions {
       await this.graph.call({ method: 'POST', path: `${devicePath(deviceId)}/resetPasscode`, permission: ACT });
       return 'sent';
     } catch (error: unknown) {
-      if (isGraphFailure(error) && (error.reason === 'unavailable' || error.reason === 'timeout')) return 'uncertain';
+      if (mayHaveReachedIntune(error)) return 'uncertain';
       throw error;
     }
   }
@@ -84,6 +84,11 @@ export class GraphIntune implements DeviceDirectory, DeviceActions {
     const parsed = parseGraph(DeviceActionResultsJson, answer.body, 'device action results');
     return newestActionResult(parsed.deviceActionResults ?? [], 'resetPasscode');
   }
+}
+
+/** A 5xx, a timeout or a lost connection after the request left: Intune may have queued the action. */
+function mayHaveReachedIntune(error: unknown): boolean {
+  return isGraphFailure(error) && error.phase === 'graph' && (error.reason === 'unavailable' || error.reason === 'timeout');
 }
 
 function devicePath(deviceId: string): string {

@@ -1,4 +1,5 @@
 // Turns what came back from Graph into a GraphAnswer or a typed GraphFailure.
+import { CredentialUnavailableError } from '@azure/identity';
 import { z } from 'zod';
 import type { GraphAnswer, GraphCall } from './client';
 import { GraphFailure, reasonForStatus } from './errors';
@@ -61,7 +62,9 @@ function safeJson(text: string): unknown {
 /** A failure thrown inside the middleware chain (no HTTP answer to read). */
 export function transportFailure(call: GraphCall, failure: unknown): GraphFailure {
   if (failure instanceof TokenUnavailable) {
-    return new GraphFailure('unauthorized', `${describe(call)}: could not get a Graph token`, { cause: failure.cause });
+    // The authority could not be reached (or no managed identity is there) vs. it refused our credentials.
+    const reason = failure.cause instanceof CredentialUnavailableError ? 'unavailable' : 'unauthorized';
+    return new GraphFailure(reason, `${describe(call)}: could not get a Graph token`, { phase: 'token', cause: failure.cause });
   }
   if (failure instanceof RequestTimedOut) {
     return new GraphFailure('timeout', `${describe(call)}: ${failure.message}`, { cause: failure });

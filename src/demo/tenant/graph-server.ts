@@ -36,7 +36,7 @@ export function createGraphServer(opts: GraphServerOptions): http.Server {
 async function serveGraph(opts: GraphServerOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const versioned = /^\/(v1\.0|beta)(\/.*)?$/i.exec(url.pathname);
   const version = versioned?.[1].toLowerCase() === 'beta' ? 'beta' : 'v1.0';
-  const path = decodePath(versioned?.[2] ?? url.pathname);
+  const path = versioned?.[2] ?? url.pathname;
   const method = (req.method ?? 'GET').toUpperCase();
   const entry = record(opts.log, req, method, path, version, url);
   res.on('finish', () => (entry.status = res.statusCode));
@@ -71,7 +71,8 @@ function route(opts: GraphServerOptions, context: GraphRequestContext): GraphRep
     if (!match || candidate.method !== context.method) continue;
     const granted = opts.permissions();
     if (!candidate.permissions.some((permission) => granted.has(permission))) return denied(candidate);
-    return candidate.handle(context, match.slice(1));
+    // Route on the path as sent, so an encoded "/" inside an id cannot reach another route.
+    return candidate.handle(context, match.slice(1).map(decodeSegment));
   }
   const known = opts.routes.some((candidate) => candidate.pattern.test(context.path));
   return known
@@ -135,11 +136,13 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function decodePath(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => (/%[0-9a-f]{2}/i.test(segment) ? decodeURIComponent(segment) : segment))
-    .join('/');
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch (error: unknown) {
+    // A malformed escape is kept as sent; no user or device has such an id, so the route answers 404.
+    return `${segment} (${String(error)})`;
+  }
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -4,7 +4,7 @@ import { graphErrorBody } from './http';
 export interface GraphRequestContext {
   method: string;
   version: 'v1.0' | 'beta';
-  /** Versionless and without the query, e.g. "/users/{id}/managedDevices". */
+  /** As sent (still URL-encoded), versionless and without the query, e.g. "/users/{id}/managedDevices". */
   path: string;
   query: URLSearchParams;
   /** Parsed JSON body, undefined when there was none. */

@@ -59,7 +59,7 @@ export interface DemoActionResult {
 
 export interface RecordedRequest {
   method: string;
-  /** Without the version prefix and the query: "/deviceManagement/managedDevices/{id}/resetPasscode". */
+  /** As sent (still URL-encoded), without the version prefix and the query: "/deviceManagement/managedDevices/{id}/resetPasscode". */
   path: string;
   version: string;
   /** Decoded query parameters ("$select" → "id,deviceName,…"). */
