@@ -62,5 +62,9 @@ function dateTime(locale: Locale, date: Date): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(date);
+  })
+    .format(date)
+    // ICU versions differ in using thin or no-break spaces here; plain spaces read the same and
+    // keep the text identical across Node versions.
+    .replace(/[\u00A0\u2009\u202F]/g, ' ');
 }
