@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   ClientCertificateCredential,
   ClientSecretCredential,
@@ -51,9 +52,21 @@ export function createGraphCredential(opts: GraphCredentialOptions): TokenCreden
     return new ClientSecretCredential(opts.tenantId, opts.clientId, opts.clientSecret, authority);
   }
   if (opts.certificatePath) {
-    return new ClientCertificateCredential(opts.tenantId, opts.clientId, opts.certificatePath, authority);
+    const certificate = privateKeyFirst(readFileSync(opts.certificatePath, 'utf8'), opts.certificatePath);
+    return new ClientCertificateCredential(opts.tenantId, opts.clientId, { certificate }, authority);
   }
   throw new Error('Graph credential: set a client secret, a certificate path, or use a managed identity');
+}
+
+/**
+ * The credential signs with the file's contents as the private key, and Node reads only the first PEM
+ * block of it: with the certificate first, signing fails ("must be an asymmetric key"). Put the key first.
+ */
+function privateKeyFirst(pem: string, source: string): string {
+  const blocks = pem.match(/-----BEGIN ([A-Z0-9 ]+)-----[\s\S]+?-----END \1-----/g) ?? [];
+  const keys = blocks.filter((block) => /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(block));
+  if (keys.length === 0) throw new Error(`Graph credential: ${source} holds no PEM private key`);
+  return [...keys, ...blocks.filter((block) => !keys.includes(block))].join('\n') + '\n';
 }
 
 function hostOf(hostOrUrl: string): string {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import { randomUUID } from 'node:crypto';
+import { checkClientAssertion } from './client-assertion';
 import { readBody, sendJson } from './http';
 import { TOKEN_LIFETIME_SECONDS, type TokenBook } from './tokens';
 
@@ -23,6 +24,8 @@ export interface AuthorityOptions {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  /** PEM of the certificate registered for the app (private_key_jwt); default: the TLS certificate. */
+  clientCertificatePath?: string;
   /** Tokens are issued for exactly `${graphEndpoint}/.default`. */
   graphEndpoint: string;
   tokens: TokenBook;
@@ -33,17 +36,20 @@ export interface AuthorityOptions {
 
 export function createAuthorityServer(opts: AuthorityOptions): https.Server {
   const tls = { cert: readFileSync(opts.certPath), key: readFileSync(opts.keyPath) };
+  const config: AuthorityConfig = { ...opts, clientCertificatePem: readFileSync(opts.clientCertificatePath ?? opts.certPath, 'utf8') };
   return https.createServer(tls, (req, res) => {
     const entry: AuthorityRequest = { method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0], time: Date.now() };
     opts.log.push(entry);
     res.on('finish', () => (entry.status = res.statusCode));
-    answer(opts, req, res, entry).catch((error: unknown) => {
+    answer(config, req, res, entry).catch((error: unknown) => {
       sendAadError(res, 500, 'server_error', 'AADSTS90000', String(error));
     });
   });
 }
 
-async function answer(opts: AuthorityOptions, req: IncomingMessage, res: ServerResponse, entry: AuthorityRequest): Promise<void> {
+type AuthorityConfig = AuthorityOptions & { clientCertificatePem: string };
+
+async function answer(opts: AuthorityConfig, req: IncomingMessage, res: ServerResponse, entry: AuthorityRequest): Promise<void> {
   const match = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token|discovery\/v2\.0\/keys)$/.exec(entry.path);
   if (!match) return sendAadError(res, 404, 'not_found', 'AADSTS90000', `no such endpoint ${entry.path}`);
   const [, tenant, endpoint] = match;
@@ -75,7 +81,12 @@ function metadata(baseUrl: string, tenantId: string): unknown {
   };
 }
 
-function issueToken(opts: AuthorityOptions, body: string, res: ServerResponse, entry: AuthorityRequest): void {
+function issueToken(
+  opts: AuthorityConfig,
+  body: string,
+  res: ServerResponse,
+  entry: AuthorityRequest,
+): void {
   const form = new URLSearchParams(body);
   entry.grantType = form.get('grant_type') ?? undefined;
   entry.scope = form.get('scope') ?? undefined;
@@ -86,9 +97,8 @@ function issueToken(opts: AuthorityOptions, body: string, res: ServerResponse, e
   if (form.get('client_id') !== opts.clientId) {
     return sendAadError(res, 400, 'unauthorized_client', 'AADSTS700016', `Application '${form.get('client_id')}' was not found in the directory.`);
   }
-  if (form.get('client_secret') !== opts.clientSecret) {
-    return sendAadError(res, 401, 'invalid_client', 'AADSTS7000215', 'Invalid client secret provided.');
-  }
+  const refusal = clientAuthenticationProblem(opts, form);
+  if (refusal) return sendAadError(res, 401, 'invalid_client', refusal.code, refusal.description);
   if (entry.scope !== expectedScope) {
     return sendAadError(res, 400, 'invalid_scope', 'AADSTS1002012', `The provided value for scope ${entry.scope} is not valid; expected ${expectedScope}.`);
   }
@@ -98,6 +108,24 @@ function issueToken(opts: AuthorityOptions, body: string, res: ServerResponse, e
     ext_expires_in: TOKEN_LIFETIME_SECONDS,
     access_token: opts.tokens.issue(opts.clientId),
   });
+}
+
+/** A secret (client_secret_post) or a certificate-signed assertion (private_key_jwt). */
+function clientAuthenticationProblem(
+  opts: AuthorityConfig,
+  form: URLSearchParams,
+): { code: string; description: string } | undefined {
+  const assertion = form.get('client_assertion');
+  if (assertion === null) {
+    const secretOk = form.get('client_secret') === opts.clientSecret;
+    return secretOk ? undefined : { code: 'AADSTS7000215', description: 'Invalid client secret provided.' };
+  }
+  const check = checkClientAssertion(assertion, {
+    certificatePem: opts.clientCertificatePem,
+    clientId: opts.clientId,
+    tokenEndpoint: `${opts.baseUrl()}/${opts.tenantId}/oauth2/v2.0/token`,
+  });
+  return check.ok ? undefined : { code: 'AADSTS700027', description: `Client assertion failed: ${check.why}.` };
 }
 
 function sendAadError(res: ServerResponse, status: number, error: string, code: string, description: string): void {

@@ -99,6 +99,8 @@ export interface DemoTenantOptions {
   keyPath: string;
   clientId: string;
   clientSecret: string;
+  /** Certificate (PEM) the app may sign its client assertion with instead of the secret; default certPath. */
+  clientCertificatePath?: string;
   tenantId: string;
   /** Added to every Graph answer. */
   graphLatencyMs?: number;
