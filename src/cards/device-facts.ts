@@ -1,6 +1,6 @@
 // The facts a card shows about a device. Every value from Graph passes through markdownText here,
 // the one place where device data becomes card text.
-import type { ManagedDevice, PlatformKind } from '../intune/device';
+import type { ManagedDevice } from '../intune/device';
 import type { DeviceSnapshot } from '../reset/request';
 import { t, type Locale } from '../i18n';
 import { markdownText } from './safe-text';
@@ -23,7 +23,10 @@ export interface DeviceView {
 }
 
 export function viewOfSnapshot(locale: Locale, device: DeviceSnapshot): DeviceView {
-  return view(locale, device.deviceName, device.model, device.operatingSystem, device.osVersion, device.platform);
+  return {
+    ...escapedBasics(locale, device),
+    platform: platformLabel(locale, device.platform),
+  };
 }
 
 /** The picker lists devices before src/intune has classified them, so no kind is shown ('' hides it). */
@@ -31,7 +34,7 @@ export function viewOfManaged(locale: Locale, device: ManagedDevice): DeviceView
   const model = device.model.toLowerCase().startsWith(device.manufacturer.toLowerCase())
     ? device.model
     : `${device.manufacturer} ${device.model}`;
-  return { ...view(locale, device.deviceName, model, device.operatingSystem, device.osVersion, 'unknown'), platform: '' };
+  return { ...escapedBasics(locale, { ...device, model }), platform: '' };
 }
 
 /** Device name, model, system and kind, plus any extra facts (already safe text). */
@@ -49,12 +52,13 @@ export function detailFacts(locale: Locale, device: DeviceView): Fact[] {
   return facts;
 }
 
-function view(locale: Locale, name: string, model: string, os: string, version: string, platform: PlatformKind): DeviceView {
+type DeviceBasics = Pick<ManagedDevice, 'deviceName' | 'model' | 'operatingSystem' | 'osVersion'>;
+
+function escapedBasics(locale: Locale, device: DeviceBasics): Omit<DeviceView, 'platform'> {
   const unknown = t(locale, 'common.unknown');
   return {
-    name: markdownText(name, 80) || unknown,
-    model: markdownText(model, 80) || unknown,
-    os: markdownText(`${os} ${version}`, 60) || unknown,
-    platform: platformLabel(locale, platform),
+    name: markdownText(device.deviceName, 80) || unknown,
+    model: markdownText(device.model, 80) || unknown,
+    os: markdownText(`${device.operatingSystem} ${device.osVersion}`, 60) || unknown,
   };
 }

@@ -23,14 +23,23 @@ type SimpleIntent = Exclude<Intent, { kind: 'history' }>;
 
 // Compared with the whole message after cleanUserText, toTraditional and trimCommand.
 const COMMANDS: ReadonlyArray<readonly [SimpleIntent, readonly string[]]> = [
-  [{ kind: 'help' }, ['help', '?', 'help me', 'commands', 'menu', 'what can you do', '說明', '幫助', '求助', '指令', '怎麼用']],
-  [{ kind: 'status' }, ['status', 'my requests', 'my request', 'my status', 'show status', 'check status', 'request status',
-    '狀態', '我的申請', '申請狀態', '查詢狀態', '進度', '查詢進度']],
+  [
+    { kind: 'help' },
+    ['help', '?', 'help me', 'commands', 'menu', 'what can you do', '說明', '幫助', '求助', '指令', '怎麼用'],
+  ],
+  [
+    { kind: 'status' },
+    ['status', 'my requests', 'my request', 'my status', 'show status', 'check status', 'request status',
+      '狀態', '我的申請', '申請狀態', '查詢狀態', '進度', '查詢進度'],
+  ],
   [{ kind: 'cancel' }, ['cancel', 'stop', '取消', '停止']],
-  [{ kind: 'useChannelForApprovals' }, ['use this channel for approvals', 'use this channel for approval',
-    'use this channel for approving', '使用此頻道審核', '使用這個頻道審核', '用這個頻道審核', '使用此頻道進行審核', '在此頻道審核']],
+  [
+    { kind: 'useChannelForApprovals' },
+    ['use this channel for approvals', 'use this channel for approval', 'use this channel for approving',
+      '使用此頻道審核', '使用這個頻道審核', '用這個頻道審核', '使用此頻道進行審核', '在此頻道審核'],
+  ],
   [{ kind: 'pending' }, ['pending', 'pending requests', 'pending approvals', 'show pending', '待審核', '待核准', '待審']],
-  // A bare command word from the command menu: in this bot "reset" can only mean the PIN.
+  // A bare command word (e.g. from the command menu): in this bot "reset" can only mean the PIN.
   [{ kind: 'reset' }, ['reset', 'reset pin', 'pin reset', 'unlock', '重設', '重置', '解鎖']],
 ];
 
