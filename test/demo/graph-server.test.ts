@@ -11,6 +11,7 @@ import {
 import { RemoteDemoTenant, startTestTenant } from '../support/demo-tenant';
 
 type Json = Record<string, unknown> & { value?: Record<string, unknown>[] };
+const TEAMS_APP_ID = '0a1b2c3d-0000-4000-8000-000000000000';
 
 describe('the demo tenant’s Graph server', () => {
   let tenant: DemoTenant;
@@ -64,7 +65,8 @@ describe('the demo tenant’s Graph server', () => {
     }
     const systems = new Set(body.value?.map((device) => device.operatingSystem));
     for (const os of ['Windows Mobile', 'macOS', 'ChromeOS', 'Linux']) assert.ok(systems.has(os), os);
-    const versions = body.value?.filter((device) => device.managementAgent === 'mdm' && device.operatingSystem === 'Android').map((device) => device.osVersion);
+    const deviceAdmin = body.value?.filter((device) => device.managementAgent === 'mdm' && device.operatingSystem === 'Android');
+    const versions = deviceAdmin?.map((device) => device.osVersion);
     assert.deepEqual(versions?.sort(), ['10', '6.0.1']);
   });
 
@@ -94,7 +96,8 @@ describe('the demo tenant’s Graph server', () => {
 
   it('filters devices by primary user and refuses a filter it does not understand', async () => {
     const { body } = await graph(`/v1.0/deviceManagement/managedDevices?$filter=userId eq '${DEMO_USER_IDS.otherEmployee}'&$select=id`);
-    assert.deepEqual(body.value?.map((device) => device.id).sort(), [DEMO_DEVICE_IDS.otherIphone, DEMO_DEVICE_IDS.otherAndroidWorkProfile].sort());
+    const expected = [DEMO_DEVICE_IDS.otherIphone, DEMO_DEVICE_IDS.otherAndroidWorkProfile];
+    assert.deepEqual(body.value?.map((device) => device.id).sort(), expected.sort());
     const refused = await graph(`/v1.0/deviceManagement/managedDevices?$filter=startswith(deviceName,'A')`);
     assert.equal(refused.status, 400);
   });
@@ -128,7 +131,10 @@ describe('the demo tenant’s Graph server', () => {
 
   it('says which of the asked groups a user is in', async () => {
     const ask = (userId: string): Promise<{ body: Json }> =>
-      graph(`/v1.0/users/${userId}/checkMemberGroups`, { method: 'POST', body: JSON.stringify({ groupIds: [DEMO_HELPDESK_GROUP_ID, '9e0a0000-0000-4000-8000-000000000000'] }) });
+      graph(`/v1.0/users/${userId}/checkMemberGroups`, {
+        method: 'POST',
+        body: JSON.stringify({ groupIds: [DEMO_HELPDESK_GROUP_ID, '9e0a0000-0000-4000-8000-000000000000'] }),
+      });
     assert.deepEqual((await ask(DEMO_USER_IDS.helpdeskAgent)).body.value, [DEMO_HELPDESK_GROUP_ID]);
     assert.deepEqual((await ask(DEMO_USER_IDS.employee)).body.value, []);
   });
@@ -137,7 +143,7 @@ describe('the demo tenant’s Graph server', () => {
     const install = (): Promise<{ status: number }> =>
       graph(`/v1.0/users/${DEMO_USER_IDS.manager}/teamwork/installedApps`, {
         method: 'POST',
-        body: JSON.stringify({ 'teamsApp@odata.bind': `${tenant.graphEndpoint}/v1.0/appCatalogs/teamsApps/0a1b2c3d-0000-4000-8000-000000000000` }),
+        body: JSON.stringify({ 'teamsApp@odata.bind': `${tenant.graphEndpoint}/v1.0/appCatalogs/teamsApps/${TEAMS_APP_ID}` }),
       });
     assert.equal((await install()).status, 201);
     assert.equal((await install()).status, 409);

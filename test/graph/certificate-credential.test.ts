@@ -28,8 +28,9 @@ describe('signing in to Graph with a certificate', () => {
   };
 
   const intuneWith = (certificatePath: string): GraphIntune => {
-    const credential = createGraphCredential({ tenantId: DEMO_TENANT_ID, clientId: DEMO_CLIENT_ID, certificatePath, authorityHost: tenant.authorityHost });
-    return new GraphIntune(createGraphClient({ credential, graphEndpoint: tenant.graphEndpoint }));
+    const { authorityHost, graphEndpoint } = tenant;
+    const credential = createGraphCredential({ tenantId: DEMO_TENANT_ID, clientId: DEMO_CLIENT_ID, certificatePath, authorityHost });
+    return new GraphIntune(createGraphClient({ credential, graphEndpoint }));
   };
 
   it('gets a token with an assertion signed by the registered certificate, even with the certificate before the key', async () => {

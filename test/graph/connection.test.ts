@@ -64,7 +64,8 @@ describe('talking to Graph with the real credential and client', () => {
       getToken: () => Promise.reject(new CredentialUnavailableError('no managed identity endpoint here')),
     };
     const intune = new GraphIntune(createGraphClient({ credential, graphEndpoint: tenant.graphEndpoint }));
-    await assert.rejects(intune.resetPasscode(DEMO_DEVICE_IDS.androidWorkProfile), { name: 'GraphFailure', reason: 'unavailable', phase: 'token' });
+    const sending = intune.resetPasscode(DEMO_DEVICE_IDS.androidWorkProfile);
+    await assert.rejects(sending, { name: 'GraphFailure', reason: 'unavailable', phase: 'token' });
     assert.equal(tenant.requests.length, 0);
   });
 
@@ -72,7 +73,8 @@ describe('talking to Graph with the real credential and client', () => {
     const { intune } = graphFor(tenant);
     await intune.devicesOf(DEMO_USER_IDS.employee);
     tenant.revokeTokens();
-    await assert.rejects(intune.device('00000000-0000-4000-8000-00000000dead'), { name: 'GraphFailure', reason: 'unauthorized', status: 401, graphCode: 'InvalidAuthenticationToken' });
+    const reading = intune.device('00000000-0000-4000-8000-00000000dead');
+    await assert.rejects(reading, { name: 'GraphFailure', reason: 'unauthorized', status: 401, graphCode: 'InvalidAuthenticationToken' });
   });
 
   it('fails as timeout when Graph does not answer in time', async () => {
@@ -115,7 +117,8 @@ describe('talking to Graph with the real credential and client', () => {
   it('gives up as throttled when Graph asks to wait longer than the client will', async () => {
     const { intune } = graphFor(tenant, { retry: { maxWaitMs: 1000 } });
     tenant.injectFault({ method: 'GET', path: /managedDevices$/, status: 429, retryAfterSeconds: 120 });
-    await assert.rejects(intune.devicesOf(DEMO_USER_IDS.employee), { name: 'GraphFailure', reason: 'throttled', status: 429, retryAfterMs: 120_000 });
+    const listing = intune.devicesOf(DEMO_USER_IDS.employee);
+    await assert.rejects(listing, { name: 'GraphFailure', reason: 'throttled', status: 429, retryAfterMs: 120_000 });
     assert.equal(tenant.requests.length, 1);
   });
 

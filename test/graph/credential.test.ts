@@ -4,7 +4,8 @@ import { createGraphCredential, isKnownMicrosoftAuthority } from '../../src/grap
 
 describe('choosing the Graph credential', () => {
   it('recognises the Microsoft cloud authorities, as hosts or URLs', () => {
-    for (const host of ['login.microsoftonline.com', 'https://login.microsoftonline.us', 'https://login.chinacloudapi.cn/', 'login.partner.microsoftonline.cn']) {
+    const hosts = ['login.microsoftonline.com', 'https://login.microsoftonline.us', 'https://login.chinacloudapi.cn/', 'login.partner.microsoftonline.cn'];
+    for (const host of hosts) {
       assert.equal(isKnownMicrosoftAuthority(host), true, host);
     }
   });

@@ -30,10 +30,9 @@ describe('reading a user’s Intune devices through Graph', () => {
     const [call] = tenant.requests;
     assert.equal(call.path, `/users/${DEMO_USER_IDS.oneDeviceEmployee}/managedDevices`);
     assert.equal(call.version, 'v1.0');
-    assert.equal(
-      call.query.$select,
-      'id,deviceName,model,manufacturer,operatingSystem,osVersion,userId,userPrincipalName,managedDeviceOwnerType,deviceEnrollmentType,managementState,managementAgent,lastSyncDateTime',
-    );
+    const fields = 'id,deviceName,model,manufacturer,operatingSystem,osVersion,userId,userPrincipalName,' +
+      'managedDeviceOwnerType,deviceEnrollmentType,managementState,managementAgent,lastSyncDateTime';
+    assert.equal(call.query.$select, fields);
   });
 
   it('returns the one device of an employee who has one, with every field the domain reads', async () => {

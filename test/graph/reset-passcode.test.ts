@@ -6,6 +6,13 @@ import { callsTo, graphFor, startTestTenant, type TestGraph } from '../support/d
 const ACTION_MS = 150;
 const resetPath = (deviceId: string): string => `/deviceManagement/managedDevices/${deviceId}/resetPasscode`;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const entry = (actionName: string, actionState: string, startDateTime: string, extra: Record<string, unknown> = {}): unknown => ({
+  actionName,
+  actionState,
+  startDateTime,
+  lastUpdatedDateTime: startDateTime,
+  ...extra,
+});
 
 describe('resetting a passcode through Graph', () => {
   let tenant: DemoTenant;
@@ -83,7 +90,8 @@ describe('resetting a passcode through Graph', () => {
     });
 
     it('fails as notFound for a device Intune does not know', async () => {
-      await assert.rejects(graph.intune.resetPasscode('3f1c0a9e-0000-4000-8000-0000000000ff'), { name: 'GraphFailure', reason: 'notFound', status: 404 });
+      const unknown = graph.intune.resetPasscode('3f1c0a9e-0000-4000-8000-0000000000ff');
+      await assert.rejects(unknown, { name: 'GraphFailure', reason: 'notFound', status: 404 });
     });
   });
 
@@ -128,30 +136,28 @@ describe('resetting a passcode through Graph', () => {
 
     it('picks the newest resetPasscode by startDateTime, whatever the order and other actions', async () => {
       const results = [
-        { actionName: 'resetPasscode', actionState: 'done', startDateTime: '2025-03-02T10:00:00Z', lastUpdatedDateTime: '2025-03-02T10:05:00Z', passcode: '1111111' },
-        { actionName: 'remoteLock', actionState: 'pending', startDateTime: '2025-03-09T10:00:00Z', lastUpdatedDateTime: '2025-03-09T10:00:00Z' },
-        { actionName: 'resetPasscode', actionState: 'failed', startDateTime: '2025-03-05T10:00:00Z', lastUpdatedDateTime: null, resetPasscodeActionResult: { passcode: null } },
-        { actionName: 'resetPasscode', actionState: 'done', startDateTime: '2025-03-01T10:00:00Z', lastUpdatedDateTime: '2025-03-01T10:05:00Z' },
+        entry('resetPasscode', 'done', '2025-03-02T10:00:00Z', { passcode: '1111111' }),
+        entry('remoteLock', 'pending', '2025-03-09T10:00:00Z'),
+        entry('resetPasscode', 'failed', '2025-03-05T10:00:00Z', { lastUpdatedDateTime: null, resetPasscodeActionResult: { passcode: null } }),
+        entry('resetPasscode', 'done', '2025-03-01T10:00:00Z'),
       ];
       tenant.injectFault({ method: 'GET', path: /managedDevices\/[^/]+$/, status: 200, body: { id: 'x', deviceActionResults: results } });
       const newest = await graph.intune.resetPasscodeResult(DEMO_DEVICE_IDS.androidWorkProfile);
-      assert.deepEqual(newest, { actionName: 'resetPasscode', actionState: 'failed', startDateTime: '2025-03-05T10:00:00Z', lastUpdatedDateTime: '' });
+      const expected = { actionName: 'resetPasscode', actionState: 'failed', startDateTime: '2025-03-05T10:00:00Z', lastUpdatedDateTime: '' };
+      assert.deepEqual(newest, expected);
     });
 
     it('reads a passcode nested under resetPasscodeActionResult too', async () => {
-      const nested = { actionName: 'resetPasscode', actionState: 'done', startDateTime: '2025-03-02T10:00:00Z', lastUpdatedDateTime: '2025-03-02T10:05:00Z', resetPasscodeActionResult: { passcode: '2468024' } };
+      const nested = entry('resetPasscode', 'done', '2025-03-02T10:00:00Z', { resetPasscodeActionResult: { passcode: '2468024' } });
       tenant.injectFault({ method: 'GET', path: /managedDevices\/[^/]+$/, status: 200, body: { deviceActionResults: [nested] } });
       assert.equal((await graph.intune.resetPasscodeResult(DEMO_DEVICE_IDS.androidWorkProfile))?.passcode, '2468024');
     });
 
     it('ends failed or notSupported where the seed says so, and stays pending on a device that does not check in', async () => {
-      for (const id of [DEMO_DEVICE_IDS.ipadAde, DEMO_DEVICE_IDS.androidDeviceAdmin10, DEMO_DEVICE_IDS.androidStale]) {
-        await graph.intune.resetPasscode(id);
-      }
+      const ids = [DEMO_DEVICE_IDS.ipadAde, DEMO_DEVICE_IDS.androidDeviceAdmin10, DEMO_DEVICE_IDS.androidStale];
+      for (const id of ids) await graph.intune.resetPasscode(id);
       await sleep(ACTION_MS + 50);
-      const states = await Promise.all(
-        [DEMO_DEVICE_IDS.ipadAde, DEMO_DEVICE_IDS.androidDeviceAdmin10, DEMO_DEVICE_IDS.androidStale].map(async (id) => (await graph.intune.resetPasscodeResult(id))?.actionState),
-      );
+      const states = await Promise.all(ids.map(async (id) => (await graph.intune.resetPasscodeResult(id))?.actionState));
       assert.deepEqual(states, ['failed', 'notSupported', 'pending']);
     });
   });

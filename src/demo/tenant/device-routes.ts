@@ -32,7 +32,7 @@ export function deviceRoutes(state: TenantState, pageSize: number): GraphRoute[]
       denied: 'intune',
       handle: (context, [userId]) => {
         const user = state.user(userId);
-        if (!user) return userNotFound(userId);
+        if (!user) return directoryNotFound(userId);
         return collection(context, state.devicesListedFor(user.id), `users('${user.id}')/managedDevices`);
       },
     },
@@ -52,7 +52,8 @@ export function deviceRoutes(state: TenantState, pageSize: number): GraphRoute[]
         const device = state.device(deviceId);
         if (!device) return deviceNotFound(deviceId);
         const body = project(present(state, device, context), context.query.get('$select'));
-        return json(200, { '@odata.context': `${context.baseUrl}/${context.version}/$metadata#deviceManagement/managedDevices/$entity`, ...body });
+        const metadata = `${context.baseUrl}/${context.version}/$metadata#deviceManagement/managedDevices/$entity`;
+        return json(200, { '@odata.context': metadata, ...body });
       },
     },
     {
@@ -76,8 +77,10 @@ function present(state: TenantState, device: DemoDevice, context: GraphRequestCo
   return { ...shown, deviceActionResults: state.actionResults(device.id) };
 }
 
-export function userNotFound(userId: string): GraphReply {
-  return graphError(404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`);
+/** Directory's 404 wording, for a user and for a missing manager alike. */
+export function directoryNotFound(resource: string): GraphReply {
+  const message = `Resource '${resource}' does not exist or one of its queried reference-property objects are not present.`;
+  return graphError(404, 'Request_ResourceNotFound', message);
 }
 
 function deviceNotFound(deviceId: string): GraphReply {

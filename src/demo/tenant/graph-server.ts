@@ -84,7 +84,9 @@ function denied(candidate: GraphRoute): GraphReply {
   if (candidate.denied === 'directory') {
     return { status: 403, body: graphErrorBody('Authorization_RequestDenied', 'Insufficient privileges to complete the operation.') };
   }
-  const message = `Application is not authorized to perform this operation. Application must have one of the following scopes: ${candidate.permissions.join(', ')}`;
+  const message =
+    'Application is not authorized to perform this operation. ' +
+    `Application must have one of the following scopes: ${candidate.permissions.join(', ')}`;
   return { status: 403, body: graphErrorBody('Forbidden', message) };
 }
 

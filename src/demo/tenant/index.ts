@@ -7,10 +7,10 @@ export {
   DEMO_TENANT_ID,
   DEMO_USER_IDS,
   EMPLOYEE_DEVICE_COUNT,
-  seedDevices,
   seedUsers,
   type DemoDeviceKey,
 } from './seed';
+export { seedDevices } from './seed-devices';
 export type { TenantState, InstalledApp } from './state';
 export type { AuthorityRequest } from './token-endpoint';
 export type {

@@ -1,6 +1,7 @@
 // The demo tenant's data: users, devices and the action results Intune would keep for them.
 import { randomInt } from 'node:crypto';
-import { seedDevices, seedUsers } from './seed';
+import { seedUsers } from './seed';
+import { seedDevices } from './seed-devices';
 import type { DemoActionResult, DemoDevice, DemoUser } from './types';
 
 interface StoredAction {

@@ -95,12 +95,14 @@ function issueToken(
     return sendAadError(res, 400, 'unsupported_grant_type', 'AADSTS70003', 'The app requested an unsupported grant type.');
   }
   if (form.get('client_id') !== opts.clientId) {
-    return sendAadError(res, 400, 'unauthorized_client', 'AADSTS700016', `Application '${form.get('client_id')}' was not found in the directory.`);
+    const unknown = `Application '${form.get('client_id')}' was not found in the directory.`;
+    return sendAadError(res, 400, 'unauthorized_client', 'AADSTS700016', unknown);
   }
   const refusal = clientAuthenticationProblem(opts, form);
   if (refusal) return sendAadError(res, 401, 'invalid_client', refusal.code, refusal.description);
   if (entry.scope !== expectedScope) {
-    return sendAadError(res, 400, 'invalid_scope', 'AADSTS1002012', `The provided value for scope ${entry.scope} is not valid; expected ${expectedScope}.`);
+    const wrongScope = `The provided value for scope ${entry.scope} is not valid; expected ${expectedScope}.`;
+    return sendAadError(res, 400, 'invalid_scope', 'AADSTS1002012', wrongScope);
   }
   sendJson(res, 200, {
     token_type: 'Bearer',
@@ -131,11 +133,12 @@ function clientAuthenticationProblem(
 function sendAadError(res: ServerResponse, status: number, error: string, code: string, description: string): void {
   const traceId = randomUUID();
   const correlationId = randomUUID();
+  const timestamp = new Date().toISOString();
   sendJson(res, status, {
     error,
-    error_description: `${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${new Date().toISOString()}`,
+    error_description: `${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
     error_codes: [Number(code.replace('AADSTS', ''))],
-    timestamp: new Date().toISOString(),
+    timestamp,
     trace_id: traceId,
     correlation_id: correlationId,
   });

@@ -1,6 +1,6 @@
 // Directory and Teams calls the bot makes about people: profile, manager, group checks, app install.
 import { z } from 'zod';
-import { userNotFound } from './device-routes';
+import { directoryNotFound } from './device-routes';
 import { project } from './odata';
 import { graphError, json, SEGMENT, type GraphReply, type GraphRequestContext, type GraphRoute } from './routes';
 import type { TenantState } from './state';
@@ -17,7 +17,7 @@ const InstallAppBody = z.object({ 'teamsApp@odata.bind': z.string().min(1) });
 export function userRoutes(state: TenantState): GraphRoute[] {
   const withUser = (userId: string, then: (user: DemoUser) => GraphReply): GraphReply => {
     const user = state.user(userId);
-    return user ? then(user) : userNotFound(userId);
+    return user ? then(user) : directoryNotFound(userId);
   };
   return [
     {
@@ -35,8 +35,7 @@ export function userRoutes(state: TenantState): GraphRoute[] {
       handle: (context, [userId]) =>
         withUser(userId, (user) => {
           const manager = user.managerId === undefined ? undefined : state.user(user.managerId);
-          if (!manager) return graphError(404, 'Request_ResourceNotFound', `Resource 'manager' does not exist or one of its queried reference-property objects are not present.`);
-          return json(200, userJson(context, manager));
+          return manager ? json(200, userJson(context, manager)) : directoryNotFound('manager');
         }),
     },
     {
@@ -66,7 +65,8 @@ export function userRoutes(state: TenantState): GraphRoute[] {
             return graphError(409, 'Conflict', 'App is already installed for this user.');
           }
           const app = state.installApp(user.id, appId);
-          return { status: 201, body: { id: app.id }, headers: { Location: `${context.baseUrl}/${context.version}/users/${user.id}/teamwork/installedApps/${encodeURIComponent(app.id)}` } };
+          const location = `${context.baseUrl}/${context.version}/users/${user.id}/teamwork/installedApps/${encodeURIComponent(app.id)}`;
+          return { status: 201, body: { id: app.id }, headers: { Location: location } };
         }),
     },
     {
@@ -75,7 +75,10 @@ export function userRoutes(state: TenantState): GraphRoute[] {
       permissions: APP_INSTALL,
       denied: 'directory',
       handle: (_context, [userId]) =>
-        withUser(userId, (user) => json(200, { value: state.appsInstalledFor(user.id).map((app) => ({ id: app.id, teamsApp: { id: app.teamsAppId } })) })),
+        withUser(userId, (user) => {
+          const apps = state.appsInstalledFor(user.id).map((app) => ({ id: app.id, teamsApp: { id: app.teamsAppId } }));
+          return json(200, { value: apps });
+        }),
     },
   ];
 }
