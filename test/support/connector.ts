@@ -45,7 +45,8 @@ export class LocalConnector {
     const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
     const match = /^\/v3\/conversations(?:\/(.+?)\/activities(?:\/(.+))?)?$/.exec(path);
     if (!match) {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
     const [, conversationId, activityId] = match;
@@ -77,5 +78,7 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
 }
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  // restify patches http.ServerResponse in this process, so writeHead is not chainable here.
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
 }
