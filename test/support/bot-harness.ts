@@ -57,7 +57,7 @@ export class BotUnderTest {
       AZURE_AUTHORITY_HOST: tenant.authorityHost,
       GRAPH_ENDPOINT: tenant.graphEndpoint,
       STORE: `sqlite:${storePath}`,
-      POLL_FIRST_DELAY_SECONDS: '0.2',
+      POLL_FIRST_DELAY_SECONDS: '0.4',
       POLL_MAX_DELAY_SECONDS: '0.5',
       ...options.env,
     });
