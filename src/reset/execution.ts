@@ -70,7 +70,7 @@ export class ActionExecutor {
     try {
       outcome = await this.deps.actions.resetPasscode(request.device.deviceId);
     } catch (error) {
-      await finish(this.deps, request, 'failed', failureReasonOf(error));
+      await finish(this.deps, request, 'failed', failureReasonOf(error), { detail: failureDetail(error) });
       return;
     }
     await audit(this.deps, request, outcome === 'sent' ? SENT_EVENT : UNCERTAIN_EVENT, outcome);
@@ -88,7 +88,9 @@ export class ActionExecutor {
       if (decision.kind !== 'offer' || decision.action !== request.action) return 'deviceNoLongerEligible';
       return undefined;
     } catch (error) {
-      return failureReasonOf(error);
+      const reason = failureReasonOf(error);
+      this.deps.log.warn('device re-check failed', { requestId: request.id, reason, detail: failureDetail(error) });
+      return reason;
     }
   }
 }
@@ -99,7 +101,7 @@ export async function finish(
   request: ResetRequest,
   to: 'succeeded' | 'failed',
   reason: FailureReason | null,
-  extra: { passcode?: string; hidePasscodeAt?: string } = {},
+  extra: { passcode?: string; hidePasscodeAt?: string; detail?: string } = {},
 ): Promise<ResetRequest | undefined> {
   const moved = await deps.store.transition(request.id, request.version, to, {
     failureReason: reason,
@@ -107,7 +109,7 @@ export async function finish(
     hidePasscodeAt: extra.hidePasscodeAt ?? null,
   });
   if (!moved) return undefined;
-  await audit(deps, moved, to, reason ?? 'ok');
+  await audit(deps, moved, to, [reason ?? 'ok', extra.detail].filter(Boolean).join(': '));
   await deps.notifier.showRequest(moved, extra.passcode ? { passcode: extra.passcode } : undefined);
   return moved;
 }
@@ -120,6 +122,13 @@ export async function audit(
 ): Promise<void> {
   await deps.store.appendAudit({ requestId: request.id, at: deps.clock.now().toISOString(), actor: 'system', event, detail });
   deps.log.info(`request ${event}`, { requestId: request.id, detail });
+}
+
+/** What an administrator needs in the audit trail: which permission is missing, or the HTTP status. */
+export function failureDetail(error: unknown): string | undefined {
+  const failure = asIntuneFailure(error);
+  if (!failure) return undefined;
+  return failure.missingPermission ? `missing Graph application permission ${failure.missingPermission}` : failure.reason;
 }
 
 /** Maps a gateway failure to the reason the requester reads; anything untyped is a bug and propagates. */

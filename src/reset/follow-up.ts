@@ -2,8 +2,11 @@ import type { ActionResult } from '../intune/device';
 import { audit, failureReasonOf, finish, SENT_EVENT, type ExecutionDeps } from './execution';
 import type { ResetRequest } from './request';
 
-/** Intune's clock and ours may differ a little; a result that started this long before our POST is someone else's. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * Only matters when Graph never confirmed our POST (503/504/timeout, or a crash before the answer):
+ * then a result is ours only if it started after the POST, give or take this much clock skew.
+ */
+const CLOCK_SKEW_MS = 10_000;
 
 /**
  * Follows a sent action through `deviceActionResults` until Intune reports it finished, with a
@@ -30,14 +33,12 @@ export class ActionFollowUp {
       await finish(this.deps, request, 'failed', reason);
       return;
     }
-    if (!result || !startedAfterOurPost(result, request)) {
-      // No trace of our POST: after a 503/timeout or a crash before Graph answered, we cannot know
-      // it was received, and sending again could act twice. Say so instead of guessing.
-      if (await this.graphAccepted(request)) return this.backOff(request);
-      await finish(this.deps, request, 'failed', 'actionNotConfirmed');
-      return;
-    }
-    await this.settle(request, result);
+    // After a 204 the newest resetPasscode result is ours. Without one, we need proof in the result
+    // itself: sending again could act twice, so with no trace of our POST we say so instead of guessing.
+    const accepted = await this.graphAccepted(request);
+    if (result && (accepted || startedAfterOurPost(result, request))) return this.settle(request, result);
+    if (accepted) return this.backOff(request);
+    await finish(this.deps, request, 'failed', 'actionNotConfirmed');
   }
 
   private async settle(request: ResetRequest, result: ActionResult): Promise<void> {
@@ -108,7 +109,7 @@ export class ActionFollowUp {
 }
 
 function startedAfterOurPost(result: ActionResult, request: ResetRequest): boolean {
-  if (!request.actionSentAt || !result.startDateTime) return true;
   const started = Date.parse(result.startDateTime);
-  return Number.isNaN(started) || started >= Date.parse(request.actionSentAt) - CLOCK_SKEW_MS;
+  if (!request.actionSentAt || Number.isNaN(started)) return false;
+  return started >= Date.parse(request.actionSentAt) - CLOCK_SKEW_MS;
 }

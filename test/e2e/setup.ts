@@ -16,9 +16,12 @@ export interface World {
 }
 
 /** A demo tenant and the real bot wired to it through the same settings a real tenant uses. */
-export async function startWorld(env: Record<string, string> = {}, storePath?: string, tenant?: DemoTenant): Promise<World> {
-  const graph = tenant ?? (await startTestTenant());
-  const bot = await BotUnderTest.start({ ...graph, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET }, { env, storePath });
+export async function startWorld(options: { env?: Record<string, string>; tenant?: DemoTenant; restartOf?: BotUnderTest } = {}): Promise<World> {
+  const graph = options.tenant ?? (await startTestTenant());
+  const bot = await BotUnderTest.start(
+    { ...graph, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
+    { env: options.env, storePath: options.restartOf?.storePath, connector: options.restartOf?.connector },
+  );
   return { tenant: graph, bot };
 }
 
@@ -70,5 +73,7 @@ export async function waitForState(world: World, requestId: string, states: stri
     state = (await world.bot.store.getRequest(requestId))?.state ?? '';
     return states.includes(state);
   });
+  // The card update follows the state change: let the background job that made it finish.
+  await world.bot.running.scheduler.idle();
   return state;
 }

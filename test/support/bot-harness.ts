@@ -46,8 +46,11 @@ export class BotUnderTest {
     readonly lines: string[],
   ) {}
 
-  static async start(tenant: TenantEndpoints, options: { env?: Record<string, string>; storePath?: string } = {}): Promise<BotUnderTest> {
-    const connector = await new LocalConnector().start();
+  static async start(
+    tenant: TenantEndpoints,
+    options: { env?: Record<string, string>; storePath?: string; connector?: LocalConnector } = {},
+  ): Promise<BotUnderTest> {
+    const connector = options.connector ?? (await new LocalConnector().start());
     const storePath = options.storePath ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'pinbot-')), 'pinbot.db');
     const config = loadConfig({
       PORT: '0',
@@ -71,9 +74,9 @@ export class BotUnderTest {
     return this.running.store;
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { keepConnector?: boolean } = {}): Promise<void> {
     await this.running.stop();
-    await this.connector.stop();
+    if (!options.keepConnector) await this.connector.stop();
   }
 
   /** Waits until background work (Graph action, polling) has settled or `timeoutMs` passed. */
