@@ -1,7 +1,7 @@
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';
 import { helpCard, personalChatOnlyCard, problemCard, statusCard } from '../cards';
-import { pickLocale, recognizeIntent, type Locale } from '../i18n';
+import { recognizeIntent, type Locale } from '../i18n';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../notify/ports';
 import type { Requester, ResetApp } from '../reset';
@@ -9,6 +9,7 @@ import type { Clock } from '../reset/ports';
 import type { Problem } from '../reset/problems';
 import { IncomingActivity, parseCardAction, scopeOf, tenantOf, type CardAction } from './activity';
 import { rememberConversation } from './conversations';
+import { LanguageChooser } from './language';
 import { startCard, stepCard } from './views';
 
 export interface BotOptions {
@@ -29,6 +30,8 @@ const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
  * requests and devices is made in src/reset; this class never talks to Graph.
  */
 export class PinResetBot {
+  private readonly language = new LanguageChooser();
+
   constructor(private readonly options: BotOptions) {}
 
   async run(context: TurnContext): Promise<void> {
@@ -112,7 +115,11 @@ export class PinResetBot {
 
   /** Tenant and identity come from the activity the channel signed, never from text or card data. */
   private identify(activity: IncomingActivity): Caller {
-    const locale = pickLocale(activity.locale);
+    const userKey = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+    const locale =
+      activity.type === 'message'
+        ? this.language.forMessage(userKey, activity.locale, activity.text ?? '')
+        : this.language.forClick(userKey, activity.locale);
     const tenantId = tenantOf(activity);
     if (!tenantId || !this.options.allowedTenantIds.includes(tenantId)) {
       this.options.log.warn('activity from a tenant that is not allowed', { tenantId: tenantId ?? '(missing or inconsistent)' });

@@ -128,3 +128,25 @@ function readWal(dbPath: string): Buffer {
     throw error;
   }
 }
+
+describe('choosing the language of the answer', () => {
+  let world: World;
+  before(async () => {
+    world = await startWorld();
+  });
+  after(() => stopWorld(world));
+
+  it('answers Chinese text in Traditional Chinese even when the client says en-US, and keeps it for card clicks', async () => {
+    await world.bot.say(users.employee, '重設我的 PIN', { locale: 'en-US' });
+    const { card, activityId } = lastPersonalCard(world, users.employee);
+    assert.match(textOf(card), /裝置/);
+    const answer = await world.bot.invoke(users.employee, 'chooseDevice', { deviceId: D.windowsPc }, { locale: 'en-US', replyToId: activityId });
+    assert.match(textOf(answer.body?.value), /PIN/);
+    assert.match(textOf(answer.body?.value), /[\u4e00-\u9fff]/);
+  });
+
+  it('answers English text in English', async () => {
+    await world.bot.say(users.employee, 'reset my PIN', { locale: 'en-US' });
+    assert.doesNotMatch(textOf(lastPersonalCard(world, users.employee).card), /[\u4e00-\u9fff]{2}/);
+  });
+});
