@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -37,7 +38,6 @@ const EnvSchema = z.object({
   POLL_MAX_DELAY_SECONDS: positiveNumber(600),
   ACTION_TIMEOUT_MINUTES: positiveNumber(24 * 60),
   PASSCODE_VISIBLE_MINUTES: positiveNumber(5),
-  HELPDESK_CONTACT: z.preprocess(emptyToUndefined, z.string().max(200).default('your IT helpdesk')),
   SHUTDOWN_GRACE_MS: positiveNumber(4000),
   USE_MANAGED_IDENTITY: boolean(false),
 });
@@ -59,7 +59,6 @@ export interface Config {
   store: string;
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
-  helpdeskContact: string;
   shutdownGraceMs: number;
 }
 
@@ -128,7 +127,6 @@ function toConfig(env: Env): Config {
       timeoutMs: env.ACTION_TIMEOUT_MINUTES * 60_000,
     },
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
-    helpdeskContact: env.HELPDESK_CONTACT,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   };
 }
@@ -146,6 +144,22 @@ function credentialSettings(env: Env): GraphCredentialSettings {
 
 function splitList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/**
+ * Convenience for local runs: KEY=VALUE lines of a `.env` file fill variables that are not set yet.
+ * Never required, never overrides the real environment (Azure and CI set everything themselves).
+ */
+export function environmentWithDotEnv(env: NodeJS.ProcessEnv = process.env, file = '.env'): NodeJS.ProcessEnv {
+  if (!existsSync(file)) return env;
+  const merged: NodeJS.ProcessEnv = { ...env };
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith('#')) continue;
+    const [, key = '', raw = ''] = match;
+    if (merged[key] === undefined) merged[key] = raw.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return merged;
 }
 
 /** What we log at start: shape and presence, never a secret. */

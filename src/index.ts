@@ -1,7 +1,7 @@
 import { createAdapter, messageEndpoint } from './bot/adapter';
 import { PinResetBot } from './bot/pin-reset-bot';
 import { TeamsRequesterNotifier } from './bot/requester-notifier';
-import { loadConfig, redactedSummary, type Config } from './config';
+import { environmentWithDotEnv, loadConfig, redactedSummary, type Config } from './config';
 import { createGraphClient, createGraphCredential, GraphIntune } from './graph';
 import { createLogger, type Logger } from './log';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
@@ -61,7 +61,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
 async function main(): Promise<void> {
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(environmentWithDotEnv());
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);

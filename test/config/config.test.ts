@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig, redactedSummary } from '../../src/config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, environmentWithDotEnv, loadConfig, redactedSummary } from '../../src/config';
 
 const TENANT = '6f1e6b5c-0000-4000-8000-000000000001';
 const CLIENT = '6f1e6b5c-0000-4000-8000-000000000002';
@@ -64,5 +67,16 @@ describe('settings', () => {
     const summary = JSON.stringify(redactedSummary(loadConfig({ ...base, MicrosoftAppId: CLIENT, MicrosoftAppPassword: 'bot-password-1' })));
     assert.ok(!summary.includes('shh-its-a-secret'));
     assert.ok(!summary.includes('bot-password-1'));
+  });
+});
+
+describe('an optional .env file', () => {
+  it('fills only variables that are not set and is never required', () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'env-')), '.env');
+    writeFileSync(file, `# comment\nPORT=4000\nAZURE_TENANT_ID="${TENANT}"\n`);
+    const merged = environmentWithDotEnv({ PORT: '5000' }, file);
+    assert.equal(merged['PORT'], '5000');
+    assert.equal(merged['AZURE_TENANT_ID'], TENANT);
+    assert.deepEqual(environmentWithDotEnv({ PORT: '5000' }, path.join(path.dirname(file), 'missing.env')), { PORT: '5000' });
   });
 });
