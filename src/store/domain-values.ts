@@ -2,7 +2,7 @@
 // The domain declares these as types only; `everyMemberOf` turns a forgotten member into a
 // compile error here, so a new state or platform cannot be silently rejected on read.
 import type { OfferedAction, PlatformKind } from '../intune/device';
-import type { ConversationKind } from '../notify/ports';
+import type { ConversationKind, OutboxFailureReason, OutboxState } from '../notify/ports';
 import type { FailureReason, RequestState } from '../reset/request';
 
 type MissingMembers<T, A extends readonly T[]> = Exclude<T, A[number]>;
@@ -59,3 +59,15 @@ export const FAILURE_REASONS = everyMemberOf<FailureReason>()([
 ]);
 
 export const CONVERSATION_KINDS = everyMemberOf<ConversationKind>()(['personal', 'groupChat', 'channel']);
+
+export const OUTBOX_STATES = everyMemberOf<OutboxState>()(['pending', 'delivered', 'failed']);
+
+export const OUTBOX_FAILURE_REASONS = everyMemberOf<OutboxFailureReason>()([
+  'notFound',
+  'forbidden',
+  'permanent',
+  'botNotInstalled',
+  'installNotPermitted',
+  'attemptsExhausted',
+  'originalNotDelivered',
+]);

@@ -24,18 +24,22 @@
  * 6. Nothing secret is stored: no passcode, no token (`hidePasscodeAt` is only a time).
  * 7. Conversations: save is an upsert by conversationId; `personalConversationOf` is the newest
  *    (by updatedAt) personal conversation of that user; deleting an unknown id is not an error.
+ * 8. Outbox (see OutboxStore in src/notify/ports.ts): enqueue is idempotent by eventKey; a claim
+ *    leases each message to at most one owner, only the head of each lane and only when due; every
+ *    later write is a compare-and-set on the lease holder. Payloads are never secret (rule 6).
  */
-import type { ConversationStore } from '../notify/ports';
+import type { ConversationStore, OutboxStore } from '../notify/ports';
 import type { Clock, RequestStore } from '../reset/ports';
 import { parseStoreSpec } from './spec';
 import { openDatabase } from './sqlite/connection';
 import { sqliteConversationStore } from './sqlite/conversation-store';
+import { sqliteOutboxStore } from './sqlite/outbox-store';
 import { sqliteRequestStore } from './sqlite/request-store';
 
 export { StoreConfigError, type StoreConfigReason } from './errors';
 export { parseStoreSpec, type StoreLocation } from './spec';
 
-export type Store = RequestStore & ConversationStore & { close(): void };
+export type Store = RequestStore & ConversationStore & OutboxStore & { close(): void };
 
 export interface StoreOptions {
   /** Sets `updatedAt` on transitions; tests pass one they can move. */
@@ -53,6 +57,7 @@ export function openStore(spec: string, options: StoreOptions = {}): Store {
   return {
     ...sqliteRequestStore(db, options.clock ?? systemClock),
     ...sqliteConversationStore(db),
+    ...sqliteOutboxStore(db),
     close: () => {
       db.close();
     },

@@ -87,6 +87,43 @@ CREATE TABLE conversations (
 CREATE INDEX conversations_by_user ON conversations (user_aad_object_id, kind, updated_ms);
 `;
 
-export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS];
+/**
+ * The outbox of proactive Teams messages (src/notify). `seq` is the enqueue order — AUTOINCREMENT,
+ * so it is never reused even once delivered rows are pruned — and a lane (one conversation) is
+ * delivered strictly in `seq` order. Times the worker compares (`next_attempt_ms`, `lease_until_ms`)
+ * are epoch milliseconds beside their ISO text, as in V1. The partial indexes cover only pending
+ * rows, so the delivered history does not slow down claiming.
+ *
+ * `payload_json` is the activity body: never a passcode (see OutboxPayload).
+ */
+const V2_OUTBOX = `
+CREATE TABLE outbox (
+  seq                       INTEGER PRIMARY KEY AUTOINCREMENT,
+  id                        TEXT NOT NULL UNIQUE,
+  event_key                 TEXT NOT NULL UNIQUE,
+  lane                      TEXT NOT NULL,
+  operation_json            TEXT NOT NULL,
+  payload_json              TEXT NOT NULL,
+  state                     TEXT NOT NULL,
+  attempts                  INTEGER NOT NULL,
+  next_attempt_at           TEXT NOT NULL,
+  next_attempt_ms           INTEGER NOT NULL,
+  lease_owner               TEXT,
+  lease_until               TEXT,
+  lease_until_ms            INTEGER,
+  app_install_attempted     INTEGER NOT NULL,
+  delivered_activity_id     TEXT,
+  delivered_conversation_id TEXT,
+  failure_reason            TEXT,
+  last_error                TEXT,
+  created_at                TEXT NOT NULL
+) STRICT;
+-- "what is due now"
+CREATE INDEX outbox_pending_due ON outbox (next_attempt_ms) WHERE state = 'pending';
+-- "is an older message of this lane still pending"
+CREATE INDEX outbox_pending_lane ON outbox (lane, seq) WHERE state = 'pending';
+`;
+
+export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
