@@ -23,8 +23,6 @@ export type PngResult<T> = { ok: true; value: T } | { ok: false; problem: string
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
-/** Colour types that carry an alpha channel of their own (grey+alpha, RGBA). */
-export const ALPHA_COLOR_TYPES: ReadonlySet<number> = new Set([4, 6]);
 
 class PngFormatError extends Error {}
 
