@@ -151,7 +151,8 @@ function readJson(appDir: string, file: string): Read<JsonValue> {
   const bytes = readFile(appDir, file);
   if (!bytes.ok) return bytes;
   try {
-    return { ok: true, value: JSON.parse(bytes.value.toString('utf8')) as JsonValue };
+    // Some Windows editors start UTF-8 files with a byte order mark, which JSON.parse refuses.
+    return { ok: true, value: JSON.parse(bytes.value.toString('utf8').replace(/^\uFEFF/, '')) as JsonValue };
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     return { ok: false, problem: `${file}: not valid JSON (${error.message})` };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { buildAppPackage } from '../../scripts/app-package/build';
 import { fillPlaceholders } from '../../scripts/app-package/placeholders';
 import { createZip } from '../../scripts/app-package/zip';
-import { appDir, localEnv, readJsonFile, repoRoot, scratchDir, writeEnvFile } from './support/fixture';
+import { appDir, copyOfAppDir, localEnv, readJsonFile, repoRoot, scratchDir, writeEnvFile } from './support/fixture';
 import { readZip } from './support/zip-reader';
 
 function packageLocal(outDir: string): Buffer {
@@ -51,6 +51,16 @@ describe('the app package zip', () => {
     const entries = readZip(createZip([{ name: 'noise.bin', data: noise }, { name: 'text.json', data: text }, { name: 'empty', data: Buffer.alloc(0) }]));
     assert.deepEqual(entries.map((e) => [e.name, e.method]), [['noise.bin', 0], ['text.json', 8], ['empty', 0]]);
     assert.ok(entries[0]?.data.equals(noise) && entries[1]?.data.equals(text) && entries[2]?.data.length === 0);
+  });
+
+  it('accepts JSON files saved with a UTF-8 byte order mark, and writes them without one', () => {
+    const dir = scratchDir();
+    const edited = copyOfAppDir(dir);
+    const file = path.join(edited, 'zh-tw.json');
+    fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8')}`);
+    const result = buildAppPackage({ repoRoot, envName: 'local', appDir: edited, outDir: dir });
+    assert.ok(result.ok, result.ok ? '' : result.problems.join('\n'));
+    assert.equal(result.entries.find((e) => e.name === 'zh-tw.json')?.data[0], '{'.charCodeAt(0));
   });
 
   it('refuses an entry name that would escape the folder it is unpacked into', () => {

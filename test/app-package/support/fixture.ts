@@ -10,10 +10,15 @@ export const repoRoot = path.resolve(__dirname, '../../..');
 export const appDir = path.join(repoRoot, 'appPackage');
 export const schemasDir = defaultSchemasDir(repoRoot);
 const scratchRoot = path.join(repoRoot, '.test-tmp', 'app-package');
+const scratchDirs: string[] = [];
+// Synchronous on exit, so the folders go even when mocha exits straight after the last test.
+process.on('exit', () => scratchDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 export function scratchDir(): string {
   fs.mkdirSync(scratchRoot, { recursive: true });
-  return fs.mkdtempSync(path.join(scratchRoot, 'run-'));
+  const dir = fs.mkdtempSync(path.join(scratchRoot, 'run-'));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 export function readJsonFile(file: string): JsonValue {
