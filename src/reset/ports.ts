@@ -64,3 +64,21 @@ export function asIntuneFailure(error: unknown): IntuneFailure | undefined {
   if (!(error instanceof Error) || !('reason' in error)) return undefined;
   return typeof error.reason === 'string' && REASONS.includes(error.reason) ? (error as IntuneFailure) : undefined;
 }
+
+/** A person in Entra ID, as the approval flow shows and checks them. */
+export interface Person {
+  id: string;
+  displayName: string;
+  userPrincipalName: string;
+}
+
+/** What approvals and notifications need from the directory (Graph users, manager, groups). */
+export interface PeopleDirectory {
+  person(userId: string): Promise<Person | undefined>;
+  /** The user's manager, or null when Entra has none (Graph 404 Request_ResourceNotFound is not an error). */
+  managerOf(userId: string): Promise<Person | null>;
+  /** Transitive group membership (Graph checkMemberGroups). Never cached by callers that authorise a decision. */
+  isMemberOf(userId: string, groupId: string): Promise<boolean>;
+  /** For `history <name or UPN>`: exact UPN/mail match, else display names starting with the query (a few at most). */
+  findPeople(query: string): Promise<Person[]>;
+}
