@@ -86,11 +86,47 @@ export interface ResetRequest {
   failureReason: FailureReason | null;
   /** When a shown temporary passcode must be hidden from the card (the passcode itself is never stored). */
   hidePasscodeAt: string | null;
+  /** The separate personal-chat message that shows the temporary passcode, so it can be hidden later. */
+  passcodeActivityId: string | null;
+  /** Who must approve before anything is sent: null for self-service. Fixed when the request is confirmed. */
+  approver: ApproverKind | null;
+  /** An approval request lapses at this time (APPROVAL_TTL after confirmation). */
+  expiresAt: string | null;
+  /** Who approved or rejected (Entra object id and display name), and the reason given for a rejection. */
+  decidedBy: string | null;
+  decidedByName: string | null;
+  /** Free text typed by a person: untrusted, shown escaped, never used for decisions. */
+  decisionNote: string | null;
+  /** The requester's manager when the request was confirmed (null: none found or not looked up). */
+  managerId: string | null;
+  managerName: string | null;
+  managerNotice: ManagerNotice | null;
 }
+
+export type ApproverKind = 'helpdesk' | 'manager';
+
+/** What happened to the manager notification, for the helpdesk card and the audit. */
+export type ManagerNotice = 'pending' | 'notified' | 'noManager' | 'notNotified';
 
 /** Fields a transition may change; id, tenant, requester and device never change. */
 export type RequestPatch = Partial<
-  Pick<ResetRequest, 'cardActivityId' | 'actionSentAt' | 'nextCheckAt' | 'failureReason' | 'hidePasscodeAt'>
+  Pick<
+    ResetRequest,
+    | 'cardActivityId'
+    | 'actionSentAt'
+    | 'nextCheckAt'
+    | 'failureReason'
+    | 'hidePasscodeAt'
+    | 'passcodeActivityId'
+    | 'approver'
+    | 'expiresAt'
+    | 'decidedBy'
+    | 'decidedByName'
+    | 'decisionNote'
+    | 'managerId'
+    | 'managerName'
+    | 'managerNotice'
+  >
 >;
 
 export interface AuditEntry {

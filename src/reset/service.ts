@@ -132,6 +132,15 @@ function newRequest(requester: Requester, device: DeviceSnapshot, action: ResetR
     nextCheckAt: null,
     failureReason: null,
     hidePasscodeAt: null,
+    passcodeActivityId: null,
+    approver: null,
+    expiresAt: null,
+    decidedBy: null,
+    decidedByName: null,
+    decisionNote: null,
+    managerId: null,
+    managerName: null,
+    managerNotice: null,
   };
 }
 
