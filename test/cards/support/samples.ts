@@ -57,6 +57,15 @@ export function request(overrides: Partial<ResetRequest> = {}): ResetRequest {
     nextCheckAt: null,
     failureReason: null,
     hidePasscodeAt: null,
+    passcodeActivityId: null,
+    approver: null,
+    expiresAt: null,
+    decidedBy: null,
+    decidedByName: null,
+    decisionNote: null,
+    managerId: null,
+    managerName: null,
+    managerNotice: null,
     ...overrides,
   };
 }
