@@ -15,7 +15,9 @@ export type GraphPermission =
   | 'DeviceManagementManagedDevices.PrivilegedOperations.All'
   | 'User.Read.All'
   | 'GroupMember.Read.All'
-  | 'TeamsAppInstallation.ReadWriteSelfForUser.All';
+  | 'TeamsAppInstallation.ReadWriteSelfForUser.All'
+  /** Only to find the catalog id by the manifest id when TEAMS_APP_CATALOG_ID is not set. */
+  | 'AppCatalog.Read.All';
 
 export interface GraphFailureDetails {
   /** `token`: getting the access token failed, so nothing reached Graph. Default `graph`. */

@@ -4,6 +4,7 @@ import {
   DEMO_CLIENT_SECRET,
   DEMO_DEVICE_IDS,
   DEMO_HELPDESK_GROUP_ID,
+  DEMO_TEAMS_APP,
   DEMO_TENANT_ID,
   DEMO_USER_IDS,
   type DemoTenant,
@@ -11,7 +12,6 @@ import {
 import { RemoteDemoTenant, startTestTenant } from '../support/demo-tenant';
 
 type Json = Record<string, unknown> & { value?: Record<string, unknown>[] };
-const TEAMS_APP_ID = '0a1b2c3d-0000-4000-8000-000000000000';
 
 describe('the demo tenant’s Graph server', () => {
   let tenant: DemoTenant;
@@ -143,7 +143,7 @@ describe('the demo tenant’s Graph server', () => {
     const install = (): Promise<{ status: number }> =>
       graph(`/v1.0/users/${DEMO_USER_IDS.manager}/teamwork/installedApps`, {
         method: 'POST',
-        body: JSON.stringify({ 'teamsApp@odata.bind': `${tenant.graphEndpoint}/v1.0/appCatalogs/teamsApps/${TEAMS_APP_ID}` }),
+        body: JSON.stringify({ 'teamsApp@odata.bind': `${tenant.graphEndpoint}/v1.0/appCatalogs/teamsApps/${DEMO_TEAMS_APP.catalogId}` }),
       });
     assert.equal((await install()).status, 201);
     assert.equal((await install()).status, 409);

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDemoCertificate } from '../certificate';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_HELPDESK_GROUP_ID, DEMO_TENANT_ID, DEMO_USER_IDS } from './seed';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_HELPDESK_GROUP_ID, DEMO_TEAMS_APP, DEMO_TENANT_ID, DEMO_USER_IDS } from './seed';
 import { startDemoTenant } from './tenant';
 
 async function main(): Promise<void> {
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     AZURE_CLIENT_ID: DEMO_CLIENT_ID,
     AZURE_CLIENT_SECRET: DEMO_CLIENT_SECRET,
     HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID,
+    TEAMS_APP_CATALOG_ID: DEMO_TEAMS_APP.catalogId,
     NODE_EXTRA_CA_CERTS: certPath,
   };
   console.log('Demo tenant running. Settings for the bot:');

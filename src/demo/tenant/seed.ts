@@ -1,10 +1,25 @@
 // Fixed sample data of the demo tenant. Tests and the demo refer to these ids and names.
-import type { DemoUser } from './types';
+import type { DemoTeamsApp, DemoUser } from './types';
 
 export const DEMO_TENANT_ID = '6f1e6b5c-0000-4000-8000-000000000001';
 export const DEMO_CLIENT_ID = '6f1e6b5c-0000-4000-8000-000000000002';
 export const DEMO_CLIENT_SECRET = 'demo-client-secret-not-for-production';
 export const DEMO_HELPDESK_GROUP_ID = '6f1e6b5c-0000-4000-8000-0000000000a1';
+
+/**
+ * The bot's Teams app as the organisation's catalog lists it: the manifest id (TEAMS_APP_ID) is
+ * its `externalId`; installing it for a user takes the catalog id (TEAMS_APP_CATALOG_ID).
+ */
+export const DEMO_TEAMS_APP = {
+  manifestId: '6f1e6b5c-0000-4000-8000-0000000000b1',
+  catalogId: '6f1e6b5c-0000-4000-8000-0000000000c1',
+  displayName: 'PIN reset',
+} as const;
+
+export function seedCatalogApps(): DemoTeamsApp[] {
+  const { catalogId, manifestId, displayName } = DEMO_TEAMS_APP;
+  return [{ id: catalogId, externalId: manifestId, displayName, distributionMethod: 'organization' }];
+}
 
 export const DEMO_USER_IDS = {
   /** Chen Mei-Ling 陳美玲: owns one device for every row of the platform matrix. */

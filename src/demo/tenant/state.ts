@@ -1,8 +1,8 @@
 // The demo tenant's data: users, devices and the action results Intune would keep for them.
 import { randomInt } from 'node:crypto';
-import { seedUsers } from './seed';
+import { seedCatalogApps, seedUsers } from './seed';
 import { seedDevices } from './seed-devices';
-import type { DemoActionResult, DemoDevice, DemoUser } from './types';
+import type { DemoActionResult, DemoDevice, DemoTeamsApp, DemoUser } from './types';
 
 interface StoredAction {
   actionName: string;
@@ -24,6 +24,8 @@ export class TenantState {
   private readonly devices = new Map<string, DemoDevice>();
   private readonly actions = new Map<string, StoredAction[]>();
   private readonly installedApps = new Map<string, InstalledApp[]>();
+  private readonly catalog: DemoTeamsApp[] = seedCatalogApps();
+  private readonly installsRefused = new Set<string>();
 
   constructor(
     private readonly actionCompletesAfterMs: number,
@@ -112,6 +114,21 @@ export class TenantState {
 
   appsInstalledFor(userId: string): InstalledApp[] {
     return this.installedApps.get(key(userId)) ?? [];
+  }
+
+  /** The organisation's Teams app catalog. */
+  catalogApps(): DemoTeamsApp[] {
+    return [...this.catalog];
+  }
+
+  /** Makes installs for this user fail with 403, as an app permission policy that blocks the app does. */
+  refuseAppInstalls(userId: string, refuse = true): void {
+    if (refuse) this.installsRefused.add(key(userId));
+    else this.installsRefused.delete(key(userId));
+  }
+
+  appInstallsRefused(userId: string): boolean {
+    return this.installsRefused.has(key(userId));
   }
 
   private actionsOf(deviceId: string): StoredAction[] {

@@ -8,6 +8,7 @@ import { TenantState } from './state';
 import { createAuthorityServer, type AuthorityRequest } from './token-endpoint';
 import { TokenBook } from './tokens';
 import type { DemoTenantOptions, FaultSpec, RecordedRequest } from './types';
+import { teamsRoutes } from './teams-routes';
 import { userRoutes } from './user-routes';
 
 /** Every application permission the bot needs; what the demo app registration holds by default. */
@@ -17,6 +18,7 @@ export const DEMO_APP_PERMISSIONS: readonly string[] = [
   'User.Read.All',
   'GroupMember.Read.All',
   'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'AppCatalog.Read.All',
 ];
 
 export interface DemoTenant {
@@ -55,7 +57,7 @@ export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTena
   let authorityHost = '';
 
   const graphServer = createGraphServer({
-    routes: [...deviceRoutes(state, opts.pageSize ?? 100), ...userRoutes(state)],
+    routes: [...deviceRoutes(state, opts.pageSize ?? 100), ...userRoutes(state), ...teamsRoutes(state)],
     state,
     tokens,
     faults,

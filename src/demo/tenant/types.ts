@@ -48,6 +48,14 @@ export interface DemoUser {
   groupIds?: string[];
 }
 
+/** A teamsApp of `/appCatalogs/teamsApps`: `id` is the catalog id, `externalId` the manifest id. */
+export interface DemoTeamsApp {
+  id: string;
+  externalId: string;
+  displayName: string;
+  distributionMethod: 'organization' | 'store' | 'sideloaded';
+}
+
 export interface DemoActionResult {
   '@odata.type': string;
   actionName: string;
