@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
 
 /**
  * Every setting of the bot, read from the process environment here and nowhere else.
@@ -39,6 +40,14 @@ const EnvSchema = z.object({
   ACTION_TIMEOUT_MINUTES: positiveNumber(24 * 60),
   PASSCODE_VISIBLE_MINUTES: positiveNumber(5),
   SHUTDOWN_GRACE_MS: positiveNumber(4000),
+  APPROVAL_POLICY: optionalText,
+  MANAGER_APPROVAL: boolean(false),
+  NOTIFY_MANAGER: boolean(true),
+  HELPDESK_GROUP_ID: optionalGuid,
+  HELPDESK_CHANNEL_ID: optionalText,
+  APPROVAL_TTL: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(s|m|h|d)$/i, 'use a number with s, m, h or d (e.g. 24h)').default('24h')),
+  TEAMS_APP_ID: optionalGuid,
+  TEAMS_APP_CATALOG_ID: optionalText,
   USE_MANAGED_IDENTITY: boolean(false),
 });
 
@@ -60,6 +69,15 @@ export interface Config {
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
+  approval: {
+    policy: ApprovalPolicy;
+    managerApproval: boolean;
+    helpdeskGroupId: string | undefined;
+    presetChannelId: string | undefined;
+    ttlMs: number;
+  };
+  notifyManager: boolean;
+  teamsApp: { manifestId: string | undefined; catalogId: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -103,6 +121,11 @@ function crossCheck(env: Env): string[] {
     if (!guid.safeParse(id).success) problems.push(`ALLOWED_TENANT_IDS: "${id}" is not a GUID`);
   }
   if (!/^sqlite:.+/.test(env.STORE)) problems.push('STORE: use sqlite:<path>');
+  const policy = parseApprovalPolicy(env.APPROVAL_POLICY);
+  if ('problems' in policy) problems.push(...policy.problems.map((p) => `APPROVAL_POLICY: ${p}`));
+  else if (policy.kind !== 'none' && !env.MANAGER_APPROVAL && !env.HELPDESK_GROUP_ID) {
+    problems.push('HELPDESK_GROUP_ID: required when APPROVAL_POLICY asks for helpdesk approval');
+  }
   return problems;
 }
 
@@ -128,7 +151,28 @@ function toConfig(env: Env): Config {
     },
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    approval: {
+      policy: approvalPolicyOf(env.APPROVAL_POLICY),
+      managerApproval: env.MANAGER_APPROVAL,
+      helpdeskGroupId: env.HELPDESK_GROUP_ID?.toLowerCase(),
+      presetChannelId: env.HELPDESK_CHANNEL_ID,
+      ttlMs: durationMs(env.APPROVAL_TTL),
+    },
+    notifyManager: env.NOTIFY_MANAGER,
+    teamsApp: { manifestId: env.TEAMS_APP_ID, catalogId: env.TEAMS_APP_CATALOG_ID },
   };
+}
+
+function approvalPolicyOf(text: string | undefined): ApprovalPolicy {
+  const policy = parseApprovalPolicy(text);
+  if ('problems' in policy) throw new ConfigError(policy.problems);
+  return policy;
+}
+
+function durationMs(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([smhd])$/i.exec(text.trim());
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(match?.[2] ?? 'h').toLowerCase() as 's' | 'm' | 'h' | 'd'];
+  return Number(match?.[1] ?? 24) * unit;
 }
 
 function credentialSettings(env: Env): GraphCredentialSettings {
@@ -180,5 +224,10 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     allowedTenantIds: config.allowedTenantIds,
     store: config.store.replace(/(AccountKey|SharedAccessSignature|sig)=[^;&]+/gi, '$1=(redacted)'),
     polling: config.polling,
+    approvalPolicy: config.approval.policy.kind === 'platforms' ? [...config.approval.policy.platforms].join(',') : config.approval.policy.kind,
+    approvedBy: config.approval.managerApproval ? 'manager' : 'helpdesk',
+    helpdeskGroupId: config.approval.helpdeskGroupId ?? '(not set)',
+    approvalChannelPreset: config.approval.presetChannelId ?? '(not set)',
+    approvalTtlMs: config.approval.ttlMs,
   };
 }

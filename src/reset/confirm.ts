@@ -1,7 +1,7 @@
 import type { Logger } from '../log';
 import type { Problem } from './problems';
 import type { Clock, RequestStore } from './ports';
-import type { ResetRequest } from './request';
+import type { ApproverKind, ResetRequest } from './request';
 import { sameId } from './identity';
 import type { Requester } from './service';
 
@@ -13,6 +13,13 @@ export interface ConfirmationDeps {
   log: Logger;
   /** Starts the Graph action in the background once a request is approved. */
   startExecution(requestId: string): void;
+  /** Who must approve a request for this platform (null: self-service). */
+  approverFor(request: ResetRequest): ApproverKind | null;
+  approvalTtlMs: number;
+  /** Background follow-up of a confirmation: manager lookup, approval card, notices. */
+  afterConfirm(request: ResetRequest): void;
+  /** Background: others see a cancelled request. */
+  afterCancel(request: ResetRequest): void;
 }
 
 /**
@@ -28,12 +35,19 @@ export class Confirmations {
     if (loaded.kind === 'problem') return loaded;
     const request = loaded.request;
     if (request.state !== 'awaiting_confirmation') return this.alreadyMoved(request);
-    const moved = await this.deps.store.transition(request.id, request.version, 'approved', {
-      cardActivityId: cardActivityId ?? request.cardActivityId,
-    });
+    const approver = this.deps.approverFor(request);
+    const card = { cardActivityId: cardActivityId ?? request.cardActivityId };
+    const moved = approver
+      ? await this.deps.store.transition(request.id, request.version, 'awaiting_approval', {
+          ...card,
+          approver,
+          expiresAt: new Date(this.deps.clock.now().getTime() + this.deps.approvalTtlMs).toISOString(),
+        })
+      : await this.deps.store.transition(request.id, request.version, 'approved', card);
     if (!moved) return this.reread(requestId);
-    await this.audit(moved, requester.aadObjectId, 'confirmed', 'self-service');
-    this.deps.startExecution(moved.id);
+    await this.audit(moved, requester.aadObjectId, 'confirmed', approver ? `needs ${approver} approval` : 'self-service');
+    if (!approver) this.deps.startExecution(moved.id);
+    this.deps.afterConfirm(moved);
     return { kind: 'request', request: moved };
   }
 
@@ -45,9 +59,11 @@ export class Confirmations {
     const moved = await this.deps.store.transition(request.id, request.version, 'cancelled');
     if (!moved) return this.reread(requestId);
     await this.audit(moved, requester.aadObjectId, 'cancelled', `from ${request.state}`);
+    if (request.state === 'awaiting_approval') this.deps.afterCancel(moved);
     return { kind: 'request', request: moved };
   }
 
+  /** Ids are GUIDs from parsed card data; the tenant check keeps one tenant's ids useless in another. */
   private async loadOwn(requester: Requester, requestId: string): Promise<RequestStep> {
     const request = await this.deps.store.getRequest(requestId);
     if (!request || !sameId(request.tenantId, requester.tenantId)) return { kind: 'problem', problem: { kind: 'requestNotFound' } };
@@ -60,7 +76,7 @@ export class Confirmations {
 
   /** A click on a card whose request has moved on: show where it is now, never act again. */
   private alreadyMoved(request: ResetRequest): RequestStep {
-    const stillRunning = request.state === 'approved' || request.state === 'executing';
+    const stillRunning = request.state === 'approved' || request.state === 'executing' || request.state === 'awaiting_approval';
     return stillRunning ? { kind: 'request', request } : { kind: 'problem', problem: { kind: 'requestClosed', state: request.state } };
   }
 

@@ -5,6 +5,7 @@ import {
   type Clock,
   type DeviceActions,
   type DeviceDirectory,
+  type RequestAnnouncer,
   type RequesterNotifier,
   type RequestStore,
 } from './ports';
@@ -22,6 +23,7 @@ export interface ExecutionDeps {
   directory: DeviceDirectory;
   actions: DeviceActions;
   notifier: RequesterNotifier;
+  announcer: RequestAnnouncer;
   scheduler: Scheduler;
   clock: Clock;
   log: Logger;
@@ -97,7 +99,7 @@ export class ActionExecutor {
 
 /** Moves a request to a final state (compare-and-set), audits it and tells the requester. */
 export async function finish(
-  deps: Pick<ExecutionDeps, 'store' | 'notifier' | 'clock' | 'log'>,
+  deps: Pick<ExecutionDeps, 'store' | 'notifier' | 'announcer' | 'clock' | 'log'>,
   request: ResetRequest,
   to: 'succeeded' | 'failed',
   reason: FailureReason | null,
@@ -111,6 +113,7 @@ export async function finish(
   if (!moved) return undefined;
   await audit(deps, moved, to, [reason ?? 'ok', extra.detail].filter(Boolean).join(': '));
   await deps.notifier.showRequest(moved, extra.passcode ? { passcode: extra.passcode } : undefined);
+  await deps.announcer.requestChanged(moved);
   return moved;
 }
 

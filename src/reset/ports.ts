@@ -82,3 +82,21 @@ export interface PeopleDirectory {
   /** For `history <name or UPN>`: exact UPN/mail match, else display names starting with the query (a few at most). */
   findPeople(query: string): Promise<Person[]>;
 }
+
+/**
+ * What people other than the requester see of a request: the approval card in the helpdesk
+ * channel (or the manager's chat), its updates, and the manager's notices. Delivered through the
+ * persistent outbox, so nothing here may carry a secret.
+ */
+export interface RequestAnnouncer {
+  /** The request waits for a decision: post the approval card (channel thread, or the manager's chat). */
+  approvalRequested(request: ResetRequest): Promise<void>;
+  /** The request moved: update the approval card for everyone and tell the manager where it matters. */
+  requestChanged(request: ResetRequest): Promise<void>;
+}
+
+/** Small settings kept in the store (e.g. the approval channel chosen in Teams). */
+export interface SettingsStore {
+  setting(key: string): Promise<string | undefined>;
+  saveSetting(key: string, value: string): Promise<void>;
+}

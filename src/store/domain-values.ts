@@ -3,7 +3,7 @@
 // compile error here, so a new state or platform cannot be silently rejected on read.
 import type { OfferedAction, PlatformKind } from '../intune/device';
 import type { ConversationKind, OutboxFailureReason, OutboxState } from '../notify/ports';
-import type { FailureReason, RequestState } from '../reset/request';
+import type { ApproverKind, FailureReason, ManagerNotice, RequestState } from '../reset/request';
 
 type MissingMembers<T, A extends readonly T[]> = Exclude<T, A[number]>;
 
@@ -71,3 +71,7 @@ export const OUTBOX_FAILURE_REASONS = everyMemberOf<OutboxFailureReason>()([
   'attemptsExhausted',
   'originalNotDelivered',
 ]);
+
+export const APPROVER_KINDS = everyMemberOf<ApproverKind>()(['helpdesk', 'manager']);
+
+export const MANAGER_NOTICES = everyMemberOf<ManagerNotice>()(['pending', 'notified', 'noManager', 'notNotified']);

@@ -29,17 +29,18 @@
  *    later write is a compare-and-set on the lease holder. Payloads are never secret (rule 6).
  */
 import type { ConversationStore, OutboxStore } from '../notify/ports';
-import type { Clock, RequestStore } from '../reset/ports';
+import type { Clock, RequestStore, SettingsStore } from '../reset/ports';
 import { parseStoreSpec } from './spec';
 import { openDatabase } from './sqlite/connection';
 import { sqliteConversationStore } from './sqlite/conversation-store';
 import { sqliteOutboxStore } from './sqlite/outbox-store';
 import { sqliteRequestStore } from './sqlite/request-store';
+import { sqliteSettingsStore } from './sqlite/settings-store';
 
 export { StoreConfigError, type StoreConfigReason } from './errors';
 export { parseStoreSpec, type StoreLocation } from './spec';
 
-export type Store = RequestStore & ConversationStore & OutboxStore & { close(): void };
+export type Store = RequestStore & ConversationStore & OutboxStore & SettingsStore & { close(): void };
 
 export interface StoreOptions {
   /** Sets `updatedAt` on transitions; tests pass one they can move. */
@@ -58,6 +59,7 @@ export function openStore(spec: string, options: StoreOptions = {}): Store {
     ...sqliteRequestStore(db, options.clock ?? systemClock),
     ...sqliteConversationStore(db),
     ...sqliteOutboxStore(db),
+    ...sqliteSettingsStore(db, options.clock ?? systemClock),
     close: () => {
       db.close();
     },

@@ -54,6 +54,15 @@ export function sampleRequest(overrides: Partial<ResetRequest> = {}): ResetReque
     nextCheckAt: null,
     failureReason: null,
     hidePasscodeAt: null,
+    passcodeActivityId: null,
+    approver: null,
+    expiresAt: null,
+    decidedBy: null,
+    decidedByName: null,
+    decisionNote: null,
+    managerId: null,
+    managerName: null,
+    managerNotice: null,
     ...overrides,
   };
 }

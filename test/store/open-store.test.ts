@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/schema';
 import { openStore, StoreConfigError, type Store } from '../../src/store';
 import { makeTempDir, sampleRequest } from './fixtures';
 
@@ -71,7 +72,7 @@ describe('opening the store', () => {
     const raw = new Database(file, { readonly: true });
     try {
       assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-      assert.equal(raw.pragma('user_version', { simple: true }), 1);
+      assert.equal(raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     } finally {
       raw.close();
     }

@@ -3,7 +3,7 @@
 // loudly here instead of handing the lifecycle a value its types say cannot exist.
 import { z } from 'zod';
 import type { AuditEntry, RequestPatch, ResetRequest } from '../../reset/request';
-import { FAILURE_REASONS, OFFERED_ACTIONS, PLATFORM_KINDS, REQUEST_STATES } from '../domain-values';
+import { APPROVER_KINDS, FAILURE_REASONS, MANAGER_NOTICES, OFFERED_ACTIONS, PLATFORM_KINDS, REQUEST_STATES } from '../domain-values';
 import { epochMs } from '../timestamps';
 
 export const RequestRow = z.object({
@@ -32,6 +32,15 @@ export const RequestRow = z.object({
   next_check_at: z.string().nullable(),
   failure_reason: z.enum(FAILURE_REASONS).nullable(),
   hide_passcode_at: z.string().nullable(),
+  passcode_activity_id: z.string().nullable(),
+  approver: z.enum(APPROVER_KINDS).nullable(),
+  expires_at: z.string().nullable(),
+  decided_by: z.string().nullable(),
+  decided_by_name: z.string().nullable(),
+  decision_note: z.string().nullable(),
+  manager_id: z.string().nullable(),
+  manager_name: z.string().nullable(),
+  manager_notice: z.enum(MANAGER_NOTICES).nullable(),
 });
 export type RequestRow = z.infer<typeof RequestRow>;
 
@@ -63,6 +72,15 @@ export function toRequest(row: RequestRow): ResetRequest {
     nextCheckAt: row.next_check_at,
     failureReason: row.failure_reason,
     hidePasscodeAt: row.hide_passcode_at,
+    passcodeActivityId: row.passcode_activity_id,
+    approver: row.approver,
+    expiresAt: row.expires_at,
+    decidedBy: row.decided_by,
+    decidedByName: row.decided_by_name,
+    decisionNote: row.decision_note,
+    managerId: row.manager_id,
+    managerName: row.manager_name,
+    managerNotice: row.manager_notice,
   };
 }
 
@@ -94,22 +112,54 @@ export function toRequestRow(request: ResetRequest): RequestRow {
     next_check_at: request.nextCheckAt,
     failure_reason: request.failureReason,
     hide_passcode_at: request.hidePasscodeAt,
+    passcode_activity_id: request.passcodeActivityId,
+    approver: request.approver,
+    expires_at: request.expiresAt,
+    decided_by: request.decidedBy,
+    decided_by_name: request.decidedByName,
+    decision_note: request.decisionNote,
+    manager_id: request.managerId,
+    manager_name: request.managerName,
+    manager_notice: request.managerNotice,
   };
 }
 
+/** Domain field → column of every field a patch may change. */
+const PATCHABLE = {
+  cardActivityId: 'card_activity_id',
+  actionSentAt: 'action_sent_at',
+  nextCheckAt: 'next_check_at',
+  failureReason: 'failure_reason',
+  hidePasscodeAt: 'hide_passcode_at',
+  passcodeActivityId: 'passcode_activity_id',
+  approver: 'approver',
+  expiresAt: 'expires_at',
+  decidedBy: 'decided_by',
+  decidedByName: 'decided_by_name',
+  decisionNote: 'decision_note',
+  managerId: 'manager_id',
+  managerName: 'manager_name',
+  managerNotice: 'manager_notice',
+} as const satisfies { [K in keyof Required<RequestPatch>]: keyof RequestRow };
+
+type PatchColumn = (typeof PATCHABLE)[keyof typeof PATCHABLE];
+
+export const PATCH_COLUMNS: readonly PatchColumn[] = Object.values(PATCHABLE);
+
 /** The columns a patch may change, after applying `patch` over the stored values. */
-export type PatchColumns = Pick<RequestRow, 'card_activity_id' | 'action_sent_at' | 'next_check_at' | 'failure_reason' | 'hide_passcode_at'>;
+export type PatchColumns = Pick<RequestRow, PatchColumn>;
 
 /** `undefined` in a patch keeps the stored value; `null` clears it. */
 export function applyPatch(row: RequestRow, patch: RequestPatch): PatchColumns {
-  return {
-    card_activity_id: patch.cardActivityId === undefined ? row.card_activity_id : patch.cardActivityId,
-    action_sent_at: patch.actionSentAt === undefined ? row.action_sent_at : patch.actionSentAt,
-    next_check_at: patch.nextCheckAt === undefined ? row.next_check_at : patch.nextCheckAt,
-    failure_reason: patch.failureReason === undefined ? row.failure_reason : patch.failureReason,
-    hide_passcode_at: patch.hidePasscodeAt === undefined ? row.hide_passcode_at : patch.hidePasscodeAt,
-  };
+  const next: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(PATCHABLE)) {
+    const value = patch[field as keyof RequestPatch];
+    next[column] = value === undefined ? row[column] : value;
+  }
+  return RequestRow.pick(PICK).parse(next);
 }
+
+const PICK = Object.fromEntries(PATCH_COLUMNS.map((c) => [c, true])) as Record<PatchColumn, true>;
 
 export const AuditRow = z.object({
   request_id: z.string(),

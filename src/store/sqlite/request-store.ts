@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock, RequestStore } from '../../reset/ports';
 import { canMove, OPEN_STATES, type AuditEntry, type RequestPatch, type RequestState, type ResetRequest } from '../../reset/request';
 import { epochMs } from '../timestamps';
-import { applyPatch, AuditRow, RequestRow, toAuditEntry, toAuditRow, toRequest, toRequestRow, type PatchColumns } from './request-rows';
+import { applyPatch, AuditRow, PATCH_COLUMNS, RequestRow, toAuditEntry, toAuditRow, toRequest, toRequestRow, type PatchColumns } from './request-rows';
 
 /** Decides the state after a compare-and-set from the stored one; undefined refuses the move. */
 type NextState = (from: RequestState) => RequestState | undefined;
@@ -23,8 +23,7 @@ function prepare(db: Database.Database) {
     compareAndSet: db.prepare<CasParams>(`
       UPDATE requests SET
         state = @state, version = version + 1, updated_at = @updated_at,
-        card_activity_id = @card_activity_id, action_sent_at = @action_sent_at, next_check_at = @next_check_at,
-        failure_reason = @failure_reason, hide_passcode_at = @hide_passcode_at
+        ${PATCH_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}
       WHERE id = @id AND version = @expected_version AND state = @from_state
       RETURNING *`),
     ofRequester: db.prepare<[string, string]>(

@@ -124,6 +124,29 @@ CREATE INDEX outbox_pending_due ON outbox (next_attempt_ms) WHERE state = 'pendi
 CREATE INDEX outbox_pending_lane ON outbox (lane, seq) WHERE state = 'pending';
 `;
 
-export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX];
+/**
+ * Approvals and manager notices: who decides, until when, who decided and why (free text from a
+ * person, shown escaped), the manager found at confirmation, and the id of the separate message
+ * that shows a temporary passcode (the id only — never the passcode). Plus small settings such as
+ * the approval channel chosen in Teams.
+ */
+const V3_APPROVALS = `
+ALTER TABLE requests ADD COLUMN passcode_activity_id TEXT;
+ALTER TABLE requests ADD COLUMN approver TEXT;
+ALTER TABLE requests ADD COLUMN expires_at TEXT;
+ALTER TABLE requests ADD COLUMN decided_by TEXT;
+ALTER TABLE requests ADD COLUMN decided_by_name TEXT;
+ALTER TABLE requests ADD COLUMN decision_note TEXT;
+ALTER TABLE requests ADD COLUMN manager_id TEXT;
+ALTER TABLE requests ADD COLUMN manager_name TEXT;
+ALTER TABLE requests ADD COLUMN manager_notice TEXT;
+CREATE TABLE settings (
+  key        TEXT PRIMARY KEY,
+  value      TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+`;
+
+export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX, V3_APPROVALS];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,164 @@
+import type { Logger } from '../log';
+import { audit } from './execution';
+import { sameId } from './identity';
+import type { Clock, PeopleDirectory, RequestAnnouncer, RequesterNotifier, RequestStore } from './ports';
+import { asIntuneFailure } from './ports';
+import type { ResetRequest } from './request';
+import type { Scheduler } from './scheduler';
+
+/** The person clicking Approve or Reject, as proven by the channel. */
+export interface Decider {
+  tenantId: string;
+  aadObjectId: string;
+  name: string;
+}
+
+export type ApprovalRefusal = 'notApprover' | 'ownRequest' | 'alreadyDecided' | 'expired' | 'notFound' | 'directoryUnavailable';
+
+export type DecisionResult =
+  | { kind: 'decided'; request: ResetRequest }
+  | { kind: 'refused'; reason: ApprovalRefusal; request: ResetRequest | undefined };
+
+export interface ApprovalDeps {
+  store: RequestStore;
+  people: PeopleDirectory;
+  notifier: RequesterNotifier;
+  announcer: RequestAnnouncer;
+  scheduler: Scheduler;
+  clock: Clock;
+  log: Logger;
+  helpdeskGroupId: string | undefined;
+  notifyManager: boolean;
+  startExecution(requestId: string): void;
+}
+
+const MAX_NOTE = 500;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Decisions on requests that need approval. Authority is checked on the server at every click
+ * (group membership or manager, live from Graph); the first decision wins by compare-and-set,
+ * so two approvers clicking at once start one action.
+ */
+export class Approvals {
+  constructor(private readonly deps: ApprovalDeps) {}
+
+  async decide(decider: Decider, requestId: string, decision: 'approve' | 'reject', note: string | undefined): Promise<DecisionResult> {
+    const request = await this.deps.store.getRequest(requestId);
+    if (!request || !sameId(request.tenantId, decider.tenantId)) return refused('notFound', undefined);
+    if (request.state !== 'awaiting_approval') return refused('alreadyDecided', request);
+    if (this.isPastExpiry(request)) return refused('expired', (await this.expire(request.id)) ?? request);
+    if (sameId(request.requesterId, decider.aadObjectId)) return refused('ownRequest', request);
+    const allowed = await this.mayDecide(decider.aadObjectId, request);
+    if (allowed !== true) return refused(allowed, request);
+    const to = decision === 'approve' ? 'approved' : 'rejected';
+    const moved = await this.deps.store.transition(request.id, request.version, to, {
+      decidedBy: decider.aadObjectId,
+      decidedByName: decider.name.replace(CONTROL, ' ').slice(0, 200),
+      decisionNote: decision === 'reject' ? cleanNote(note) : null,
+    });
+    if (!moved) return refused('alreadyDecided', await this.deps.store.getRequest(requestId));
+    await this.deps.store.appendAudit({ requestId, at: this.now().toISOString(), actor: decider.aadObjectId, event: to, detail: `by ${moved.approver ?? 'helpdesk'}` });
+    this.deps.log.info(`request ${to}`, { requestId, approver: decider.aadObjectId });
+    if (to === 'approved') this.deps.startExecution(moved.id);
+    this.tellEveryone(moved);
+    return { kind: 'decided', request: moved };
+  }
+
+  /** Whether `viewerId` may decide `request` now: for the user-specific card view, never for acting. */
+  async canDecide(viewerId: string, request: ResetRequest): Promise<boolean> {
+    if (request.state !== 'awaiting_approval' || sameId(request.requesterId, viewerId)) return false;
+    return (await this.mayDecide(viewerId, request)) === true;
+  }
+
+  /** The request lapses when nobody decided within APPROVAL_TTL. Returns the expired request. */
+  async expire(requestId: string): Promise<ResetRequest | undefined> {
+    const request = await this.deps.store.getRequest(requestId);
+    if (!request || request.state !== 'awaiting_approval' || !this.isPastExpiry(request)) return undefined;
+    const moved = await this.deps.store.transition(request.id, request.version, 'expired');
+    if (!moved) return undefined;
+    await audit(this.deps, moved, 'expired', 'nobody decided in time');
+    this.tellEveryone(moved);
+    return moved;
+  }
+
+  scheduleExpiry(request: ResetRequest): void {
+    if (!request.expiresAt) return;
+    this.deps.scheduler.at('expire-approval', new Date(request.expiresAt), async () => {
+      await this.expire(request.id);
+    });
+  }
+
+  /**
+   * After the requester confirmed: find the manager (404 = none, noted in the audit), post the
+   * approval card or the manager's notice. Runs after the invoke was answered.
+   */
+  async announceConfirmed(request: ResetRequest): Promise<void> {
+    const withManager = await this.lookUpManager(request);
+    if (withManager.state === 'awaiting_approval') {
+      this.scheduleExpiry(withManager);
+      await this.deps.announcer.approvalRequested(withManager);
+    } else {
+      await this.deps.announcer.requestChanged(withManager);
+    }
+  }
+
+  private async lookUpManager(request: ResetRequest): Promise<ResetRequest> {
+    if (!this.deps.notifyManager && request.approver !== 'manager') return request;
+    try {
+      const manager = await this.deps.people.managerOf(request.requesterId);
+      const current = (await this.deps.store.getRequest(request.id)) ?? request;
+      const patched = await this.deps.store.patch(current.id, current.version, {
+        managerId: manager?.id ?? null,
+        managerName: manager?.displayName ?? null,
+        managerNotice: manager ? 'pending' : 'noManager',
+      });
+      if (!manager) await audit(this.deps, current, 'managerNotFound', 'no manager in Entra ID; not notified');
+      return patched ?? current;
+    } catch (error) {
+      if (!asIntuneFailure(error)) throw error;
+      this.deps.log.warn('manager lookup failed', { requestId: request.id, reason: asIntuneFailure(error)?.reason });
+      await audit(this.deps, request, 'managerLookupFailed', asIntuneFailure(error)?.missingPermission ?? 'Graph unavailable');
+      return request;
+    }
+  }
+
+  private async mayDecide(deciderId: string, request: ResetRequest): Promise<true | ApprovalRefusal> {
+    try {
+      if (request.approver === 'manager') {
+        const manager = await this.deps.people.managerOf(request.requesterId);
+        return manager && sameId(manager.id, deciderId) ? true : 'notApprover';
+      }
+      const group = this.deps.helpdeskGroupId;
+      return group && (await this.deps.people.isMemberOf(deciderId, group)) ? true : 'notApprover';
+    } catch (error) {
+      if (!asIntuneFailure(error)) throw error;
+      return 'directoryUnavailable';
+    }
+  }
+
+  private tellEveryone(request: ResetRequest): void {
+    this.deps.scheduler.run('announce-change', async () => {
+      await this.deps.notifier.showRequest(request);
+      await this.deps.announcer.requestChanged(request);
+    });
+  }
+
+  private isPastExpiry(request: ResetRequest): boolean {
+    return Boolean(request.expiresAt && Date.parse(request.expiresAt) <= this.now().getTime());
+  }
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+}
+
+function refused(reason: ApprovalRefusal, request: ResetRequest | undefined): DecisionResult {
+  return { kind: 'refused', reason, request };
+}
+
+function cleanNote(note: string | undefined): string | null {
+  const cleaned = (note ?? '').replace(CONTROL, ' ').trim().slice(0, MAX_NOTE);
+  return cleaned.length > 0 ? cleaned : null;
+}
