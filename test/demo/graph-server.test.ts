@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import {
-  DEMO_CLIENT_ID,
-  DEMO_CLIENT_SECRET,
   DEMO_DEVICE_IDS,
   DEMO_HELPDESK_GROUP_ID,
   DEMO_TEAMS_APP,
-  DEMO_TENANT_ID,
   DEMO_USER_IDS,
   type DemoTenant,
 } from '../../src/demo/tenant';
-import { RemoteDemoTenant, startTestTenant } from '../support/demo-tenant';
+import { RemoteDemoTenant, startTestTenant, tokenFor } from '../support/demo-tenant';
 
 type Json = Record<string, unknown> & { value?: Record<string, unknown>[] };
 
@@ -186,16 +183,3 @@ describe('the demo tenant’s Graph server', () => {
     await assert.rejects(fetch(`${slow.graphEndpoint}/v1.0/users/x`));
   });
 });
-
-async function tokenFor(tenant: DemoTenant): Promise<string> {
-  const response = await fetch(`${tenant.authorityHost}/${DEMO_TENANT_ID}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: DEMO_CLIENT_ID,
-      client_secret: DEMO_CLIENT_SECRET,
-      scope: `${tenant.graphEndpoint}/.default`,
-    }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}

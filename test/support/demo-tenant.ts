@@ -2,7 +2,7 @@
 // The runner (test/support/run-tests.ts) makes the certificate and sets NODE_EXTRA_CA_CERTS to it.
 import path from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { createGraphClient, createGraphCredential, GraphIntune, type GraphApi, type RetryOptions } from '../../src/graph';
+import { createGraphClient, createGraphCredential, GraphIntune, GraphPeople, type GraphApi, type RetryOptions } from '../../src/graph';
 import {
   DEMO_CLIENT_ID,
   DEMO_CLIENT_SECRET,
@@ -35,6 +35,7 @@ export interface TestGraph {
   credential: TokenCredential;
   api: GraphApi;
   intune: GraphIntune;
+  people: GraphPeople;
 }
 
 /** The real credential (client secret through the HTTPS token endpoint) and the real Graph client. */
@@ -54,12 +55,26 @@ export function graphFor(
     timeoutMs: opts.timeoutMs,
     retry: { baseDelayMs: 20, ...opts.retry },
   });
-  return { credential, api, intune: new GraphIntune(api) };
+  return { credential, api, intune: new GraphIntune(api), people: new GraphPeople(api) };
 }
 
 /** Graph calls matching `method` and a path ending, e.g. `callsTo(tenant.requests, 'POST', '/resetPasscode')`. */
 export function callsTo(requests: readonly RecordedRequest[], method: string, pathEnding: string): RecordedRequest[] {
   return requests.filter((request) => request.method === method && request.path.endsWith(pathEnding));
+}
+
+/** A Graph token straight from the demo token endpoint, for tests that speak HTTP to the Graph server themselves. */
+export async function tokenFor(tenant: Pick<DemoTenant, 'authorityHost' | 'graphEndpoint'>): Promise<string> {
+  const response = await fetch(`${tenant.authorityHost}/${DEMO_TENANT_ID}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: DEMO_CLIENT_ID,
+      client_secret: DEMO_CLIENT_SECRET,
+      scope: `${tenant.graphEndpoint}/.default`,
+    }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
 }
 
 /**
