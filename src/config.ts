@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   HELPDESK_CHANNEL_ID: optionalText,
   APPROVAL_TTL: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(s|m|h|d)$/i, 'use a number with s, m, h or d (e.g. 24h)').default('24h')),
   TEAMS_APP_ID: optionalGuid,
+  HELPDESK_LOCALE: z.preprocess(emptyToUndefined, z.enum(['en', 'zh-TW']).default('en')),
   TEAMS_APP_CATALOG_ID: optionalText,
   USE_MANAGED_IDENTITY: boolean(false),
 });
@@ -75,6 +76,8 @@ export interface Config {
     helpdeskGroupId: string | undefined;
     presetChannelId: string | undefined;
     ttlMs: number;
+    /** Language of the cards in the shared helpdesk channel. */
+    channelLocale: 'en' | 'zh-TW';
   };
   notifyManager: boolean;
   teamsApp: { manifestId: string | undefined; catalogId: string | undefined };
@@ -157,6 +160,7 @@ function toConfig(env: Env): Config {
       helpdeskGroupId: env.HELPDESK_GROUP_ID?.toLowerCase(),
       presetChannelId: env.HELPDESK_CHANNEL_ID,
       ttlMs: durationMs(env.APPROVAL_TTL),
+      channelLocale: env.HELPDESK_LOCALE,
     },
     notifyManager: env.NOTIFY_MANAGER,
     teamsApp: { manifestId: env.TEAMS_APP_ID, catalogId: env.TEAMS_APP_CATALOG_ID },

@@ -1,10 +1,15 @@
 import { createAdapter, messageEndpoint } from './bot/adapter';
+import { ApprovalHandlers } from './bot/approval-handlers';
 import { PinResetBot } from './bot/pin-reset-bot';
 import { TeamsRequesterNotifier } from './bot/requester-notifier';
+import { TeamsDelivery } from './bot/teams-delivery';
 import { environmentWithDotEnv, loadConfig, redactedSummary, type Config } from './config';
-import { createGraphClient, createGraphCredential, GraphIntune } from './graph';
+import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople } from './graph';
 import { createLogger, type Logger } from './log';
+import { Outbox, OutboxWorker } from './notify';
+import { OutboxRequestAnnouncer } from './notify/request-announcer';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
+import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
 import { startHttpServer } from './server';
 import { openStore, type Store } from './store';
@@ -14,48 +19,73 @@ export interface RunningBot {
   app: ResetApp;
   store: Store;
   scheduler: Scheduler;
+  outbox: OutboxWorker;
   stop(): Promise<void>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
 
-/** Composition root: config → credential → Graph → store → lifecycle → bot → server. */
+/** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
 export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
-  const credential = createGraphCredential({
-    tenantId: config.graph.credential.tenantId,
-    clientId: config.graph.credential.clientId ?? '',
-    clientSecret: config.graph.credential.kind === 'secret' ? config.graph.credential.clientSecret : undefined,
-    certificatePath: config.graph.credential.kind === 'certificate' ? config.graph.credential.certificatePath : undefined,
-    useManagedIdentity: config.graph.credential.kind === 'managedIdentity',
-    managedIdentityClientId: config.graph.credential.kind === 'managedIdentity' ? config.graph.credential.clientId : undefined,
-    authorityHost: config.graph.credential.authorityHost,
-  });
-  const intune = new GraphIntune(createGraphClient({ credential, graphEndpoint: config.graph.endpoint }));
-  const store = openStore(config.store);
+  const graph = createGraphClient({ credential: createGraphCredential(credentialOptions(config)), graphEndpoint: config.graph.endpoint });
+  const intune = new GraphIntune(graph);
+  const people = cachedPeople(new GraphPeople(graph));
+  const store = openStore(config.store, { clock });
   const scheduler = new Scheduler(log);
   const adapter = createAdapter(config.bot, log);
-  const notifier = new TeamsRequesterNotifier(adapter, config.bot.appId, store, log);
+  const channels = new ApprovalChannels(store, people, config.approval.helpdeskGroupId, config.approval.presetChannelId);
+  const delivery = new TeamsDelivery({
+    adapter,
+    botAppId: config.bot.appId,
+    conversations: store,
+    serviceUrlForChannel: (channelId: string) => channels.serviceUrlOf(channelId),
+    clock,
+  });
+  const installer = new GraphAppInstaller(graph, { catalogAppId: config.teamsApp.catalogId, manifestAppId: config.teamsApp.manifestId });
+  const worker = new OutboxWorker({ store, delivery, installer, log });
+  const outbox = new Outbox(store, clock, () => worker.kick());
+  const announcer = new OutboxRequestAnnouncer({ outbox, channels, channelLocale: config.approval.channelLocale, notifyManager: config.notifyManager });
   const app = createResetApp({
     store,
     directory: intune,
     actions: intune,
-    notifier,
+    people,
+    notifier: new TeamsRequesterNotifier(adapter, config.bot.appId, store, log),
+    announcer,
     scheduler,
     clock,
     log,
     polling: config.polling,
     passcodeVisibleMs: config.passcodeVisibleMs,
+    approval: config.approval,
+    notifyManager: config.notifyManager,
   });
-  const bot = new PinResetBot({ app, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
+  const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
+  const bot = new PinResetBot({ app, approvals, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
   const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), config.port, log);
+  worker.start();
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
   const stop = async (): Promise<void> => {
     await server.close();
     await scheduler.stop(config.shutdownGraceMs);
+    await worker.stop();
     store.close();
   };
-  return { url: server.url, app, store, scheduler, stop };
+  return { url: server.url, app, store, scheduler, outbox: worker, stop };
+}
+
+function credentialOptions(config: Config): Parameters<typeof createGraphCredential>[0] {
+  const credential = config.graph.credential;
+  return {
+    tenantId: credential.tenantId,
+    clientId: credential.clientId ?? '',
+    clientSecret: credential.kind === 'secret' ? credential.clientSecret : undefined,
+    certificatePath: credential.kind === 'certificate' ? credential.certificatePath : undefined,
+    useManagedIdentity: credential.kind === 'managedIdentity',
+    managedIdentityClientId: credential.kind === 'managedIdentity' ? credential.clientId : undefined,
+    authorityHost: credential.authorityHost,
+  };
 }
 
 async function main(): Promise<void> {
@@ -87,7 +117,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`fatal: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`fatal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   });
 }

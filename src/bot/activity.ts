@@ -23,7 +23,11 @@ export const IncomingActivity = z.object({
     isGroup: z.boolean().optional(),
   }),
   channelData: z
-    .object({ tenant: z.object({ id: z.string().optional() }).optional() })
+    .object({
+      tenant: z.object({ id: z.string().optional() }).optional(),
+      channel: z.object({ id: z.string().max(256).optional() }).optional(),
+      team: z.object({ id: z.string().max(256).optional() }).optional(),
+    })
     .passthrough()
     .optional(),
   action: z.string().optional(),
@@ -46,6 +50,9 @@ export const CardAction = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('chooseDevice'), deviceId: guid }),
   z.object({ verb: z.literal('confirmReset'), requestId: guid }),
   z.object({ verb: z.literal('cancelReset'), requestId: guid }),
+  z.object({ verb: z.literal('approveRequest'), requestId: guid }),
+  z.object({ verb: z.literal('rejectRequest'), requestId: guid, reason: z.string().max(2000).optional() }),
+  z.object({ verb: z.literal('refreshApproval'), requestId: guid }),
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 

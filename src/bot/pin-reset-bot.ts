@@ -8,12 +8,14 @@ import type { Requester, ResetApp } from '../reset';
 import type { Clock } from '../reset/ports';
 import type { Problem } from '../reset/problems';
 import { IncomingActivity, parseCardAction, scopeOf, tenantOf, type CardAction } from './activity';
+import type { ApprovalHandlers } from './approval-handlers';
 import { rememberConversation } from './conversations';
 import { LanguageChooser } from './language';
 import { startCard, stepCard } from './views';
 
 export interface BotOptions {
   app: ResetApp;
+  approvals: ApprovalHandlers;
   conversations: ConversationStore;
   allowedTenantIds: readonly string[];
   botAppId: string;
@@ -58,9 +60,14 @@ export class PinResetBot {
   private async onMessage(context: TurnContext, activity: IncomingActivity): Promise<void> {
     const caller = this.identify(activity);
     if (caller.kind === 'refused') return this.say(context, problemCard(caller.locale, caller.problem));
-    if (scopeOf(activity) !== 'personal') return this.say(context, this.personalChatOnly(caller.locale));
-    await rememberConversation(context, activity, this.options);
     const intent = recognizeIntent(activity.text ?? '');
+    if (scopeOf(activity) !== 'personal') {
+      if (intent.kind === 'useChannelForApprovals' || intent.kind === 'pending' || intent.kind === 'history') {
+        return this.say(context, await this.options.approvals.onChannelCommand(caller.locale, caller.requester, activity, intent));
+      }
+      return this.say(context, this.personalChatOnly(caller.locale));
+    }
+    await rememberConversation(context, activity, this.options);
     switch (intent.kind) {
       case 'reset':
         return this.startReset(context, caller);
@@ -85,14 +92,21 @@ export class PinResetBot {
     if (activity.name !== 'adaptiveCard/action') return this.answerInvoke(context, 501, undefined);
     const caller = this.identify(activity);
     if (caller.kind === 'refused') return this.answerInvoke(context, 200, problemCard(caller.locale, caller.problem));
-    if (scopeOf(activity) !== 'personal') return this.answerInvoke(context, 200, this.personalChatOnly(caller.locale));
     const action = parseCardAction(activity.value);
     if (!action) return this.answerInvoke(context, 200, problemCard(caller.locale, { kind: 'invalidAction' }));
+    if (action.verb === 'approveRequest' || action.verb === 'rejectRequest' || action.verb === 'refreshApproval') {
+      return this.answerInvoke(context, 200, await this.options.approvals.onCardAction(caller.locale, caller.requester, action));
+    }
+    if (scopeOf(activity) !== 'personal') return this.answerInvoke(context, 200, this.personalChatOnly(caller.locale));
     const card = await this.cardForAction(caller, action, activity.replyToId);
     return this.answerInvoke(context, 200, card);
   }
 
-  private async cardForAction(caller: Extract<Caller, { kind: 'ok' }>, action: CardAction, cardActivityId: string | undefined): Promise<AdaptiveCard> {
+  private async cardForAction(
+    caller: Extract<Caller, { kind: 'ok' }>,
+    action: Exclude<CardAction, { verb: 'approveRequest' | 'rejectRequest' | 'refreshApproval' }>,
+    cardActivityId: string | undefined,
+  ): Promise<AdaptiveCard> {
     const { app, clock } = this.options;
     const { requester, locale } = caller;
     switch (action.verb) {

@@ -35,6 +35,13 @@ export class ApprovalChannels {
     return this.preset ? { channelId: this.preset, tenantId, serviceUrl: '' } : undefined;
   }
 
+  /** The service URL of the chosen channel's team (for posting into it), when `channelId` is that channel. */
+  async serviceUrlOf(channelId: string): Promise<string | undefined> {
+    const saved = await this.settings.setting(KEY);
+    const channel = saved ? parseChannel(saved) : undefined;
+    return channel && channel.channelId === channelId && channel.serviceUrl ? channel.serviceUrl : undefined;
+  }
+
   /** Whether `memberId` belongs to the helpdesk group (live; for channel commands). */
   async isHelpdeskMember(memberId: string): Promise<boolean> {
     return Boolean(this.helpdeskGroupId) && (await this.people.isMemberOf(memberId, this.helpdeskGroupId ?? ''));

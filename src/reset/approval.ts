@@ -3,7 +3,7 @@ import { audit } from './execution';
 import { sameId } from './identity';
 import type { Clock, PeopleDirectory, RequestAnnouncer, RequesterNotifier, RequestStore } from './ports';
 import { asIntuneFailure } from './ports';
-import type { ResetRequest } from './request';
+import type { RequestPatch, ResetRequest } from './request';
 import type { Scheduler } from './scheduler';
 
 /** The person clicking Approve or Reject, as proven by the channel. */
@@ -95,12 +95,13 @@ export class Approvals {
    * approval card or the manager's notice. Runs after the invoke was answered.
    */
   async announceConfirmed(request: ResetRequest): Promise<void> {
+    if (request.state === 'awaiting_approval') this.scheduleExpiry(request);
     const withManager = await this.lookUpManager(request);
-    if (withManager.state === 'awaiting_approval') {
-      this.scheduleExpiry(withManager);
-      await this.deps.announcer.approvalRequested(withManager);
-    } else {
-      await this.deps.announcer.requestChanged(withManager);
+    await this.deps.announcer.requestConfirmed(withManager);
+    // A fast self-service reset may have finished while the manager was looked up: catch up.
+    const latest = await this.deps.store.getRequest(request.id);
+    if (latest && latest.version !== withManager.version && latest.state !== withManager.state) {
+      await this.deps.announcer.requestChanged(latest);
     }
   }
 
@@ -108,20 +109,29 @@ export class Approvals {
     if (!this.deps.notifyManager && request.approver !== 'manager') return request;
     try {
       const manager = await this.deps.people.managerOf(request.requesterId);
-      const current = (await this.deps.store.getRequest(request.id)) ?? request;
-      const patched = await this.deps.store.patch(current.id, current.version, {
+      if (!manager) await audit(this.deps, request, 'managerNotFound', 'no manager in Entra ID; not notified');
+      return await this.recordManager(request.id, {
         managerId: manager?.id ?? null,
         managerName: manager?.displayName ?? null,
         managerNotice: manager ? 'pending' : 'noManager',
-      });
-      if (!manager) await audit(this.deps, current, 'managerNotFound', 'no manager in Entra ID; not notified');
-      return patched ?? current;
+      }) ?? request;
     } catch (error) {
       if (!asIntuneFailure(error)) throw error;
       this.deps.log.warn('manager lookup failed', { requestId: request.id, reason: asIntuneFailure(error)?.reason });
       await audit(this.deps, request, 'managerLookupFailed', asIntuneFailure(error)?.missingPermission ?? 'Graph unavailable');
       return request;
     }
+  }
+
+  /** The action may be moving the request at the same time: re-read and retry the compare-and-set. */
+  private async recordManager(requestId: string, patch: RequestPatch): Promise<ResetRequest | undefined> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = await this.deps.store.getRequest(requestId);
+      if (!current) return undefined;
+      const patched = await this.deps.store.patch(current.id, current.version, patch);
+      if (patched) return patched;
+    }
+    return this.deps.store.getRequest(requestId);
   }
 
   private async mayDecide(deciderId: string, request: ResetRequest): Promise<true | ApprovalRefusal> {

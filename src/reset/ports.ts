@@ -89,8 +89,11 @@ export interface PeopleDirectory {
  * persistent outbox, so nothing here may carry a secret.
  */
 export interface RequestAnnouncer {
-  /** The request waits for a decision: post the approval card (channel thread, or the manager's chat). */
-  approvalRequested(request: ResetRequest): Promise<void>;
+  /**
+   * The requester confirmed (the manager is known by now): post the approval card when the request
+   * waits for a decision (channel thread, or the manager's chat), and tell the manager.
+   */
+  requestConfirmed(request: ResetRequest): Promise<void>;
   /** The request moved: update the approval card for everyone and tell the manager where it matters. */
   requestChanged(request: ResetRequest): Promise<void>;
 }
