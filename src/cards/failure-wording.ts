@@ -63,3 +63,40 @@ function actionFailed(request: Pick<ResetRequest, 'action' | 'device'>): Failure
   }
   return { paragraphs: ['outcome.failed.actionFailedOther'], helpdesk: true, offerRestart: false };
 }
+
+/**
+ * The same failure told to someone other than the requester (approver, manager): one sentence,
+ * third person, no advice meant for the requester. Never a passcode: the request does not hold one.
+ */
+export function failureForOthers(request: Pick<ResetRequest, 'failureReason' | 'action' | 'device'>): PlainKey {
+  const reason = request.failureReason;
+  switch (reason) {
+    case null:
+      return 'approval.failed.unknown';
+    case 'actionFailed':
+      if (request.action === 'removePasscode' || isApple(request.device.platform)) return 'approval.failed.actionFailedApple';
+      return request.action === 'resetWorkProfilePasscode' ? 'approval.failed.actionFailedWorkProfile' : 'approval.failed.actionFailedOther';
+    case 'deviceNotOwned':
+      return 'approval.failed.deviceNotOwned';
+    case 'deviceGone':
+      return 'approval.failed.deviceGone';
+    case 'deviceNoLongerEligible':
+      return 'approval.failed.deviceNoLongerEligible';
+    case 'actionNotSupported':
+      return 'approval.failed.actionNotSupported';
+    case 'actionCanceled':
+      return 'approval.failed.actionCanceled';
+    case 'actionNotConfirmed':
+      return 'approval.failed.actionNotConfirmed';
+    case 'timedOut':
+      return 'approval.failed.timedOut';
+    case 'graphPermissionMissing':
+      return 'approval.failed.graphPermissionMissing';
+    case 'graphUnavailable':
+      return 'approval.failed.graphUnavailable';
+    default: {
+      const _never: never = reason;
+      return _never;
+    }
+  }
+}

@@ -7,9 +7,12 @@ export interface OfferWording {
   whatHappens: PlainKey;
   holderWarning: PlainKey;
   confirm: PlainKey;
+  /** The same action told to an approver: third person, and where the passcode will appear. */
+  forApprover: PlainKey;
 }
 
 export function offerWording(action: OfferedAction, platform: PlatformKind): OfferWording {
+  const fullyManaged = platform === 'android-fully-managed';
   switch (action) {
     case 'removePasscode':
       return {
@@ -17,15 +20,17 @@ export function offerWording(action: OfferedAction, platform: PlatformKind): Off
         whatHappens: 'offer.does.removePasscode',
         holderWarning: 'offer.warning.device',
         confirm: 'offer.confirm.removePasscode',
+        forApprover: 'approval.does.removePasscode',
       };
     case 'resetPasscode':
       return {
         title: 'offer.title.resetPasscode',
         // Intune's docs disagree whether fully managed resets the device or the work-profile
         // passcode, so that case names only "the passcode Intune manages on this device".
-        whatHappens: platform === 'android-fully-managed' ? 'offer.does.resetPasscodeFullyManaged' : 'offer.does.resetPasscode',
+        whatHappens: fullyManaged ? 'offer.does.resetPasscodeFullyManaged' : 'offer.does.resetPasscode',
         holderWarning: 'offer.warning.device',
         confirm: 'offer.confirm.resetPasscode',
+        forApprover: fullyManaged ? 'approval.does.resetPasscodeFullyManaged' : 'approval.does.resetPasscode',
       };
     case 'resetWorkProfilePasscode':
       return {
@@ -33,6 +38,7 @@ export function offerWording(action: OfferedAction, platform: PlatformKind): Off
         whatHappens: 'offer.does.resetWorkProfilePasscode',
         holderWarning: 'offer.warning.workProfile',
         confirm: 'offer.confirm.resetWorkProfilePasscode',
+        forApprover: 'approval.does.resetWorkProfilePasscode',
       };
     default: {
       const _never: never = action;

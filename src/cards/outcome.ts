@@ -1,5 +1,6 @@
 import type { ResetRequest } from '../reset/request';
 import { t, type Locale, type PlainKey } from '../i18n';
+import { personName, reasonText } from './approval-wording';
 import { deviceFacts, viewOfSnapshot } from './device-facts';
 import { failureWording } from './failure-wording';
 import { progressCard } from './progress';
@@ -11,6 +12,11 @@ export interface OutcomeOptions {
   passcode?: string;
   /** The passcode was shown and its time is up: say so instead of showing it. */
   passcodeHidden?: boolean;
+  /**
+   * The passcode goes in a message of its own (passcodeCard): this card only points to it and
+   * never shows a passcode, whatever else is passed.
+   */
+  passcodeInSeparateMessage?: boolean;
 }
 
 type TitleColor = 'default' | 'good' | 'attention';
@@ -64,9 +70,10 @@ function outcomeBody(locale: Locale, request: ResetRequest, opts: OutcomeOptions
     case 'cancelled':
       return ended('outcome.title.cancelled', 'outcome.cancelled', true);
     case 'expired':
-      return ended('outcome.title.expired', 'outcome.expired', true);
+      // With an approver set, the request expired waiting for a decision, not for the requester.
+      return ended('outcome.title.expired', request.approver ? 'outcome.expiredUndecided' : 'outcome.expired', true);
     case 'rejected':
-      return ended('outcome.title.rejected', 'outcome.rejected', false);
+      return rejected(locale, request);
     default: {
       const _never: never = request.state;
       return _never;
@@ -87,6 +94,7 @@ function succeeded(locale: Locale, request: ResetRequest, opts: OutcomeOptions):
       return done(t(locale, 'outcome.removed'));
     case 'resetPasscode':
     case 'resetWorkProfilePasscode': {
+      if (opts.passcodeInSeparateMessage) return done(t(locale, 'outcome.passcodeInNextMessage'));
       // Hidden wins over a passcode passed by mistake: once hidden, never shown again.
       if (opts.passcodeHidden) return done(t(locale, 'outcome.passcodeHidden'), null, true);
       if (!opts.passcode) return done(t(locale, 'outcome.noPasscode'));
@@ -98,6 +106,14 @@ function succeeded(locale: Locale, request: ResetRequest, opts: OutcomeOptions):
       return _never;
     }
   }
+}
+
+function rejected(locale: Locale, request: ResetRequest): OutcomeBody {
+  const name = personName(request.decidedByName);
+  const reason = reasonText(request.decisionNote);
+  const paragraphs = [name ? t(locale, 'outcome.rejectedBy', { name }) : t(locale, 'outcome.rejected')];
+  if (reason) paragraphs.push(t(locale, 'outcome.rejectedReason', { reason }));
+  return { title: 'outcome.title.rejected', color: 'default', paragraphs, passcode: null, offerRestart: false };
 }
 
 function failed(locale: Locale, request: ResetRequest): OutcomeBody {

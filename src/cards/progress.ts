@@ -1,6 +1,7 @@
 import { canMove, type ResetRequest } from '../reset/request';
 import { formatUtc, t, type Locale } from '../i18n';
 import { deviceFacts, viewOfSnapshot } from './device-facts';
+import { personName } from './approval-wording';
 import { renderCard, type AdaptiveCard } from './template';
 import { stateWords } from './wording';
 
@@ -27,7 +28,7 @@ function progressParagraphs(locale: Locale, request: ResetRequest): string[] {
     case 'awaiting_confirmation':
       return [t(locale, 'progress.awaitingConfirmation')];
     case 'awaiting_approval':
-      return [t(locale, 'progress.awaitingApproval')];
+      return awaitingApproval(locale, request);
     case 'approved':
       return [t(locale, 'progress.approved'), ...waitForDevice];
     case 'executing':
@@ -47,4 +48,17 @@ function progressParagraphs(locale: Locale, request: ResetRequest): string[] {
       return _never;
     }
   }
+}
+
+/** Who decides and until when; and that nothing has reached the device, so cancelling is harmless. */
+function awaitingApproval(locale: Locale, request: ResetRequest): string[] {
+  const manager = personName(request.managerName);
+  const who =
+    request.approver !== 'manager'
+      ? t(locale, 'progress.awaitingHelpdesk')
+      : manager
+        ? t(locale, 'progress.awaitingManager', { manager })
+        : t(locale, 'progress.awaitingManagerUnnamed');
+  const until = request.expiresAt ? [t(locale, 'progress.awaitingUntil', { time: formatUtc(locale, request.expiresAt) })] : [];
+  return [who, ...until, t(locale, 'progress.nothingSentYet')];
 }

@@ -18,7 +18,12 @@ export type TemplateName =
   | 'outcome'
   | 'status'
   | 'personal-chat-only'
-  | 'problem';
+  | 'problem'
+  | 'approval'
+  | 'passcode'
+  | 'notice'
+  | 'pending'
+  | 'history';
 
 const templates = new Map<TemplateName, Template>();
 let folder: string | undefined;

@@ -7,6 +7,9 @@ export const VERBS = {
   confirmReset: 'confirmReset',
   cancelReset: 'cancelReset',
   showStatus: 'showStatus',
+  approveRequest: 'approveRequest',
+  rejectRequest: 'rejectRequest',
+  refreshApproval: 'refreshApproval',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -17,15 +20,28 @@ export interface VerbData {
   confirmReset: { requestId: string };
   cancelReset: { requestId: string };
   showStatus: Record<string, never>;
+  approveRequest: { requestId: string };
+  /** `reason` is not on the button: Teams merges the card's Input.Text "reason" into the invoke data. */
+  rejectRequest: { requestId: string; reason?: string };
+  /** Sent by Teams itself (card `refresh`) for the users listed in `userIds`, not by a click. */
+  refreshApproval: { requestId: string };
 }
 
-/** The data keys each verb's button carries, exactly. */
+/** The id of the Input.Text whose value arrives as `reason` in a rejectRequest invoke. */
+export const REJECT_REASON_INPUT = 'reason';
+/** The longest reason the input accepts; the server must still cut and clean what arrives. */
+export const REJECT_REASON_MAX_LENGTH = 500;
+
+/** The data keys each verb's button carries, exactly (inputs merged in by Teams come on top). */
 export const VERB_DATA_KEYS: { readonly [V in Verb]: readonly (keyof VerbData[V])[] } = {
   startReset: [],
   chooseDevice: ['deviceId'],
   confirmReset: ['requestId'],
   cancelReset: ['requestId'],
   showStatus: [],
+  approveRequest: ['requestId'],
+  rejectRequest: ['requestId'],
+  refreshApproval: ['requestId'],
 };
 
 export function isVerb(value: unknown): value is Verb {

@@ -3,7 +3,8 @@
 import { t } from './messages';
 import type { Locale } from './locale';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 
 // en-GB gives "12 Mar 2026, 08:15": month in words, no 12/03 vs 03/12 ambiguity for a global audience.
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', 'zh-TW': 'zh-TW' };
@@ -46,6 +47,26 @@ export function formatCheckInDays(locale: Locale, iso: string, days: number | nu
   if (!date) return t(locale, 'date.never');
   if (days === null) return formatUtc(locale, iso);
   return t(locale, 'date.withRelative', { date: dateTime(locale, date), relative: relativeDays(locale, days) });
+}
+
+/**
+ * A moment with how far it is from `now`: "16 Mar 2026, 10:00 UTC (in 24 hours)" / "…（24 小時後）".
+ * For deadlines such as an approval's expiry, where hours matter; "never" when there is no date.
+ */
+export function formatUtcFromNow(locale: Locale, iso: string, now: Date): string {
+  const date = parseInstant(iso);
+  if (!date) return t(locale, 'date.never');
+  return t(locale, 'date.withRelative', { date: dateTime(locale, date), relative: relativeTime(locale, date, now) });
+}
+
+// Minutes within the hour, hours within two days, days beyond: precise where it matters.
+function relativeTime(locale: Locale, date: Date, now: Date): string {
+  const minutes = Math.round((date.getTime() - now.getTime()) / MINUTE_MS);
+  const format = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' });
+  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 48) return format.format(hours, 'hour');
+  return format.format(Math.round(hours / 24), 'day');
 }
 
 /** "today", "yesterday", "3 days ago" / 「今天」「昨天」「3 天前」. */

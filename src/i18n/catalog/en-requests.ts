@@ -5,7 +5,11 @@ export const enRequests = {
   'progress.fallback': 'Your passcode reset is in progress.',
   'progress.title': 'Reset in progress',
   'progress.awaitingConfirmation': 'This request is waiting for you to confirm it.',
-  'progress.awaitingApproval': 'Your request was sent to the helpdesk for approval. You will see the result here.',
+  'progress.awaitingHelpdesk': 'Your request is waiting for approval by the helpdesk.',
+  'progress.awaitingManager': 'Your request is waiting for approval by your manager, {manager}.',
+  'progress.awaitingManagerUnnamed': 'Your request is waiting for approval by your manager.',
+  'progress.awaitingUntil': 'If nobody decides by {time}, it expires.',
+  'progress.nothingSentYet': 'Nothing has been sent to your device yet. You will see the decision here.',
   'progress.approved': 'Confirmed. I am asking Intune now.',
   'progress.executing': 'Confirmed. Intune was asked at {time}.',
   'progress.checkIn':
@@ -26,6 +30,8 @@ export const enRequests = {
     'Sign in to the device with this temporary passcode and change it now in Settings. This card hides the passcode in a few minutes.',
   'outcome.passcode.workProfile':
     'Open your work profile with this temporary passcode and set a new work profile passcode now. This card hides the passcode in a few minutes.',
+  'outcome.passcodeInNextMessage':
+    'Your temporary passcode is in the next message. It is shown there for a few minutes only.',
   'outcome.passcodeHidden': 'The temporary passcode was shown here and is now hidden. If you missed it, start a new reset.',
   'outcome.noPasscode':
     'Intune reports the reset as done but has not handed over a temporary passcode. Contact your IT helpdesk.',
@@ -57,6 +63,10 @@ export const enRequests = {
     'This request expired before it went ahead. Nothing was sent to your device. Start again if you still need a reset.',
   'outcome.rejected':
     'The helpdesk declined this request, so nothing was sent to your device. Contact them if you have questions.',
+  'outcome.rejectedBy': '{name} declined this request, so nothing was sent to your device.',
+  'outcome.rejectedReason': 'Reason given: {reason}',
+  'outcome.expiredUndecided':
+    'Nobody approved or rejected this request in time, so it expired. Nothing was sent to your device. Start again if you still need a reset.',
 
   'status.fallback': 'Your PIN reset requests.',
   'status.title': 'Your PIN reset requests',

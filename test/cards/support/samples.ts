@@ -1,6 +1,7 @@
 // Sample domain values for card tests: one per platform family, and hostile names.
 import type { ManagedDevice, PlatformKind } from '../../../src/intune/device';
-import type { DeviceSnapshot, ResetRequest } from '../../../src/reset/request';
+import type { Person } from '../../../src/reset/ports';
+import type { AuditEntry, DeviceSnapshot, ResetRequest } from '../../../src/reset/request';
 
 export const NOW = new Date('2026-03-15T10:00:00Z');
 
@@ -44,7 +45,7 @@ export function request(overrides: Partial<ResetRequest> = {}): ResetRequest {
     version: 3,
     state: 'awaiting_confirmation',
     tenantId: 'tenant',
-    requesterId: 'a1a1a1a1-0000-4000-8000-00000000000a',
+    requesterId: REQUESTER_ID,
     requesterName: 'Alice Chen',
     locale: 'en',
     device: snapshot('ios'),
@@ -90,3 +91,47 @@ export const HOSTILE_NAMES = [
   'line\nbreak\r\u0007bell\u202Eevil',
   'back\\slash \\[x\\](y)',
 ] as const;
+
+export const REQUESTER_ID = 'a1a1a1a1-0000-4000-8000-00000000000a';
+export const APPROVER_ID = 'b2b2b2b2-0000-4000-8000-00000000000b';
+export const MANAGER_ID = 'c3c3c3c3-0000-4000-8000-00000000000c';
+
+/** A request waiting in the helpdesk channel: confirmed, manager notified, expiring in a day. */
+export function approvalRequest(overrides: Partial<ResetRequest> = {}): ResetRequest {
+  return request({
+    state: 'awaiting_approval',
+    approver: 'helpdesk',
+    expiresAt: '2026-03-16T09:00:00Z',
+    managerId: MANAGER_ID,
+    managerName: 'Bob Lee',
+    managerNotice: 'notified',
+    ...overrides,
+  });
+}
+
+/** The same request after a helpdesk member decided, in `state`. */
+export function decidedRequest(state: ResetRequest['state'], overrides: Partial<ResetRequest> = {}): ResetRequest {
+  return approvalRequest({
+    state,
+    decidedBy: APPROVER_ID,
+    decidedByName: 'Carol Wu',
+    decisionNote: state === 'rejected' ? 'Please call the helpdesk first.' : null,
+    actionSentAt: state === 'executing' || state === 'succeeded' || state === 'failed' ? '2026-03-15T09:30:00Z' : null,
+    ...overrides,
+  });
+}
+
+export function person(overrides: Partial<Person> = {}): Person {
+  return { id: REQUESTER_ID, displayName: 'Alice Chen', userPrincipalName: 'alice@contoso.example', ...overrides };
+}
+
+export function auditTrail(requestId: string): AuditEntry[] {
+  const entry = (at: string, actor: string, event: string, detail: string): AuditEntry => ({ requestId, at, actor, event, detail });
+  return [
+    entry('2026-03-15T09:00:00Z', REQUESTER_ID, 'offered', 'ios removePasscode'),
+    entry('2026-03-15T09:01:00Z', REQUESTER_ID, 'confirmed', 'needs helpdesk approval'),
+    entry('2026-03-15T09:20:00Z', APPROVER_ID, 'approved', 'by helpdesk'),
+    entry('2026-03-15T09:30:00Z', 'system', 'actionSent', 'sent'),
+    entry('2026-03-15T09:40:00Z', 'system', 'succeeded', 'ok'),
+  ];
+}
