@@ -1,17 +1,22 @@
 import assert from 'node:assert/strict';
 import { Template } from 'adaptivecards-templating';
 import {
+  approvalCard,
   devicePickerCard,
+  historyCard,
+  managerNoticeCard,
   markdownText,
   offerCard,
   outcomeCard,
+  passcodeCard,
+  pendingCard,
   plainText,
   statusCard,
   type AdaptiveCard,
 } from '../../src/cards';
 import { executeActions, objectsIn, stringsIn, visibleTexts } from './support/card-json';
 import { activeMarkup, displayedAs } from './support/markdown';
-import { HOSTILE_NAMES, managedDevice, NOW, request, snapshot, workProfileRequest } from './support/samples';
+import { approvalRequest, HOSTILE_NAMES, managedDevice, NOW, person, request, snapshot, workProfileRequest } from './support/samples';
 
 // Built inside each test, so a card that fails to render fails that test, not the whole run.
 function cardsShowing(name: string): Array<[string, () => AdaptiveCard]> {
@@ -21,6 +26,11 @@ function cardsShowing(name: string): Array<[string, () => AdaptiveCard]> {
     ['offer', () => offerCard('zh-TW', request({ device }), 9)],
     ['outcome', () => outcomeCard('en', request({ device, state: 'failed', failureReason: 'actionFailed' }))],
     ['status', () => statusCard('zh-TW', [request({ device })])],
+    ['approval', () => approvalCard('en', approvalRequest({ device }), 'approver', { refreshUserIds: ['29:a'] })],
+    ['passcode message', () => passcodeCard('zh-TW', workProfileRequest({ device: { ...device, platform: 'android-work-profile' } }), '1234')],
+    ['manager notice', () => managerNoticeCard('en', approvalRequest({ device }), 'requested')],
+    ['pending list', () => pendingCard('zh-TW', [{ request: approvalRequest({ device }), threadUrl: null }])],
+    ['history', () => historyCard('en', 'alice', [person()], [{ request: request({ device }), audit: [] }])],
   ];
 }
 

@@ -32,9 +32,28 @@ describe('message catalogs', () => {
     for (const foreign of ['设', '码', '记', '锁', '机', '户', '网', '这', '请', '审', '装', '备', '设备', '信息', '網絡', '用戶', '默認', '軟件', '重置']) {
       assert.ok(!zh.includes(foreign), `zh-TW uses "${foreign}"`);
     }
-    for (const taiwanese of ['裝置', '密碼', '重設', '服務台', '主要使用者', '簽入', '工作設定檔']) {
+    for (const taiwanese of ['裝置', '密碼', '重設', '服務台', '主要使用者', '簽入', '工作設定檔', '核准', '拒絕', '主管', '到期']) {
       assert.ok(zh.includes(taiwanese), `zh-TW never says "${taiwanese}"`);
     }
+  });
+});
+
+describe('the approval flow in zh-TW', () => {
+  const approvalKeys = keys.filter((key) => /^(approval|approvalProblem|managerNotice|passcode|pending|history|channel)\./.test(key));
+
+  it('has a Chinese text for every key of the approval flow, not a copy of the English one', () => {
+    assert.ok(approvalKeys.length > 100);
+    // Labels that are names or symbols in both languages may stay as they are.
+    const same = approvalKeys.filter((key) => zhTW[key] === en[key]);
+    assert.deepEqual(same, ['history.entry', 'history.entryWithDetail']);
+  });
+
+  it('says 核准 and 拒絕 on the buttons, 服務台 and 主管 for who decides, 到期 for the deadline', () => {
+    assert.equal(zhTW['approval.button.approve'], '核准');
+    assert.equal(zhTW['approval.button.reject'], '拒絕');
+    assert.match(zhTW['approval.decides.helpdesk'], /服務台/);
+    assert.match(zhTW['approval.decides.manager'], /主管/);
+    assert.match(zhTW['approval.fact.expires'], /到期/);
   });
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { daysSince, formatCheckIn, formatUtc } from '../../src/i18n';
+import { daysSince, formatCheckIn, formatUtc, formatUtcFromNow } from '../../src/i18n';
 
 const now = new Date('2026-03-15T10:00:00Z');
 
@@ -26,5 +26,25 @@ describe('showing when a device last checked in', () => {
 
   it('treats a check-in reported in the future (clock skew) as today', () => {
     assert.equal(daysSince('2026-03-16T00:00:00Z', now), 0);
+  });
+});
+
+describe('showing when an approval expires', () => {
+  it('shows the UTC time with the hours left, in both languages', () => {
+    assert.equal(formatUtcFromNow('en', '2026-03-16T09:00:00Z', now), '16 Mar 2026, 09:00 UTC (in 23 hours)');
+    assert.equal(formatUtcFromNow('zh-TW', '2026-03-16T09:00:00Z', now), '2026/3/16 09:00 UTC（23 小時後）');
+  });
+
+  it('counts minutes within the hour and days beyond two days', () => {
+    assert.equal(formatUtcFromNow('en', '2026-03-15T10:20:00Z', now), '15 Mar 2026, 10:20 UTC (in 20 minutes)');
+    assert.equal(formatUtcFromNow('en', '2026-03-18T10:00:00Z', now), '18 Mar 2026, 10:00 UTC (in 3 days)');
+  });
+
+  it('says how long ago a deadline passed', () => {
+    assert.equal(formatUtcFromNow('en', '2026-03-15T08:00:00Z', now), '15 Mar 2026, 08:00 UTC (2 hours ago)');
+  });
+
+  it('says "never" when there is no deadline', () => {
+    assert.equal(formatUtcFromNow('en', '', now), 'never');
   });
 });
