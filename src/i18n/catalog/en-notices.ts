@@ -46,7 +46,7 @@ export const enNotices = {
   'history.several': 'Several people match "{query}". Write history with the email address of the one you mean:',
   'history.none': '{name} has no PIN reset requests.',
   'history.more': 'Showing the latest {shown} of {total} requests.',
-  'history.trail': 'What happened (UTC)',
+  'history.trail': 'What happened',
   'history.entry': '{event} · {actor}',
   'history.entryWithDetail': '{event} · {actor} · {detail}',
   'history.actor.system': 'system',

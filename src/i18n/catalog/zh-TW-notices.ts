@@ -44,7 +44,7 @@ export const zhTWNotices: Record<keyof typeof enNotices, string> = {
   'history.several': '有好幾個人符合「{query}」。請輸入「歷史」加上你要找的人的電子郵件地址：',
   'history.none': '{name} 沒有任何 PIN 重設申請。',
   'history.more': '顯示最近 {total} 個申請中的 {shown} 個。',
-  'history.trail': '經過（UTC）',
+  'history.trail': '經過',
   'history.entry': '{event} · {actor}',
   'history.entryWithDetail': '{event} · {actor} · {detail}',
   'history.actor.system': '系統',
