@@ -6,7 +6,11 @@ export interface RetryPolicy {
   /** Delay after the first failed try; doubles with each further one. */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Tries before a message that keeps failing retryably ends as failed ('attemptsExhausted'). */
+  /**
+   * Tries before a message that keeps failing retryably ends as failed ('attemptsExhausted').
+   * A throttled try counts too: pacing keeps 429s rare, and a conversation Teams throttles for
+   * twenty minutes needs a person to look, not an endless queue.
+   */
   maxAttempts: number;
 }
 

@@ -26,6 +26,8 @@ export class Outbox {
   /** 'duplicate' when this eventKey was enqueued before (whatever became of it): nothing changes. */
   async enqueue(entry: OutboxEntry): Promise<'enqueued' | 'duplicate'> {
     const { operation } = entry;
+    // An update of itself would wait for itself forever.
+    if (operation.kind === 'update' && operation.activityOf === entry.eventKey) throw new RangeError(`"${entry.eventKey}" updates itself`);
     const original = operation.kind === 'update' ? await this.store.outboxMessage(operation.activityOf) : undefined;
     const result = await this.store.enqueueMessage({
       eventKey: entry.eventKey,

@@ -171,7 +171,7 @@ export interface OutboxFailure {
  * The Teams side of delivery, implemented in src/bot over CloudAdapter. Each method throws a
  * `DeliveryFailure` (src/notify/delivery-failure.ts, built with `deliveryFailureFrom`) when Teams
  * or the network refuses; anything else thrown is treated as a retryable bug. A call should settle
- * well within the worker's lease (60 s by default), or another worker may send the message again.
+ * well within the worker's lease (2 minutes by default), or another worker may send the message again.
  */
 export interface TeamsDelivery {
   /** Sends into the stored conversation, or into the user's personal chat (creating it if needed). */

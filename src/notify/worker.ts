@@ -19,7 +19,11 @@ export interface OutboxWorkerDeps {
 export interface OutboxWorkerOptions {
   /** Lease owner; unique per worker. Default: host, pid and a random suffix. */
   owner?: string;
-  /** How long a claim holds a message. Longer than any Teams call may take (see the at-least-once window). */
+  /**
+   * How long a claim holds a message. Longer than any Teams call may take, the connector's own
+   * retries included (see the at-least-once window in attempt.ts); a crashed worker's messages
+   * are tried again this long after its claim.
+   */
   leaseMs?: number;
   /** Messages claimed per round; each is the head of a different lane. */
   batchSize?: number;
@@ -62,7 +66,7 @@ export class OutboxWorker {
     this.timer = deps.timer ?? systemTimer;
     this.log = (deps.log ?? silentLogger).child({ component: 'outbox' });
     this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    this.leaseMs = options.leaseMs ?? 60_000;
+    this.leaseMs = options.leaseMs ?? 120_000;
     this.batchSize = options.batchSize ?? 16;
     this.concurrency = options.concurrency ?? 4;
     this.pollMs = options.pollMs ?? 2_000;
