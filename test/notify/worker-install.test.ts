@@ -55,8 +55,7 @@ describe('reaching a user who has not installed the app', () => {
     await notifyManager(toConversation('19:helpdesk@thread.tacv2'));
     await h.worker.drain(HOUR);
     assert.deepEqual(installer.installedFor, []);
-    assert.equal((await h.outbox.outcome('request:1:manager'))?.state === 'failed' ? 'failed' : 'not failed', 'failed');
-    assert.equal((await h.store.outboxMessage('request:1:manager'))?.failureReason, 'botNotInstalled');
+    assert.deepEqual(await h.outbox.outcome('request:1:manager'), { state: 'failed', reason: 'botNotInstalled', lastError: 'botNotInstalled (HTTP 403)' });
   });
 
   it('fails as botNotInstalled when no installer is configured', async () => {
