@@ -111,7 +111,7 @@ export class LocalConnector {
     }
     if (fault) {
       request.answer = fault.status;
-      const headers = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
       return json(res, fault.status, errorBody(fault.errorCode ?? DEFAULT_CODES[fault.status] ?? 'ServiceError'), headers);
     }
     const [status, answer] = this.answer(method, path, body);
