@@ -1,13 +1,14 @@
 import { createAdapter, messageEndpoint } from './bot/adapter';
 import { ApprovalHandlers } from './bot/approval-handlers';
 import { PinResetBot } from './bot/pin-reset-bot';
-import { TeamsRequesterNotifier } from './bot/requester-notifier';
+import { TeamsPasscodeMessenger } from './bot/passcode-messenger';
 import { TeamsDelivery } from './bot/teams-delivery';
 import { environmentWithDotEnv, loadConfig, redactedSummary, type Config } from './config';
 import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople } from './graph';
 import { createLogger, type Logger } from './log';
 import { Outbox, OutboxWorker } from './notify';
 import { OutboxRequestAnnouncer } from './notify/request-announcer';
+import { OutboxRequesterNotifier } from './notify/requester-notifier';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
@@ -50,7 +51,8 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     directory: intune,
     actions: intune,
     people,
-    notifier: new TeamsRequesterNotifier(adapter, config.bot.appId, store, log),
+    notifier: new OutboxRequesterNotifier(outbox),
+    passcodes: new TeamsPasscodeMessenger(adapter, config.bot.appId, store, log),
     announcer,
     scheduler,
     clock,

@@ -4,36 +4,12 @@ import {
   guidanceCard,
   noDevicesCard,
   offerCard,
-  outcomeCard,
   problemCard,
-  progressCard,
   refusalCard,
+  requestCard,
 } from '../cards';
 import type { Locale } from '../i18n';
 import type { RequestStep, StartOutcome } from '../reset';
-import type { ResetRequest } from '../reset/request';
-
-/** The one card that shows a request where it is now. */
-export function requestCard(locale: Locale, request: ResetRequest, extra: { passcode?: string; passcodeHidden?: boolean } = {}): AdaptiveCard {
-  switch (request.state) {
-    case 'awaiting_confirmation':
-      return offerCard(locale, request, null);
-    case 'awaiting_approval':
-    case 'approved':
-    case 'executing':
-      return progressCard(locale, request);
-    case 'succeeded':
-    case 'failed':
-    case 'rejected':
-    case 'cancelled':
-    case 'expired':
-      return outcomeCard(locale, request, extra);
-    default: {
-      const unknownState: never = request.state;
-      throw new Error(`no card for state ${String(unknownState)}`);
-    }
-  }
-}
 
 export function startCard(locale: Locale, outcome: StartOutcome, now: Date): AdaptiveCard {
   switch (outcome.kind) {

@@ -15,6 +15,7 @@ export { MAX_PENDING_SHOWN, pendingCard, type PendingItem } from './pending';
 export { problemCard } from './problem';
 export { progressCard } from './progress';
 export { refusalCard } from './refusal';
+export { requestCard } from './request-card';
 export { markdownText, plainText } from './safe-text';
 export { statusCard } from './status';
 export { cardsFolder, type AdaptiveCard } from './template';

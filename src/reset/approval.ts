@@ -123,7 +123,7 @@ export class Approvals {
     }
   }
 
-  /** The action may be moving the request at the same time: re-read and retry the compare-and-set. */
+  /** The action may be moving the request at the same time: patch whatever state it is in now. */
   private async recordManager(requestId: string, patch: RequestPatch): Promise<ResetRequest | undefined> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const current = await this.deps.store.getRequest(requestId);

@@ -5,11 +5,12 @@ import {
   type Clock,
   type DeviceActions,
   type DeviceDirectory,
+  type PasscodeMessenger,
   type RequestAnnouncer,
   type RequesterNotifier,
   type RequestStore,
 } from './ports';
-import type { FailureReason, ResetRequest } from './request';
+import type { FailureReason, RequestPatch, RequestState, ResetRequest } from './request';
 import type { Scheduler } from './scheduler';
 
 export interface PollingPolicy {
@@ -23,6 +24,7 @@ export interface ExecutionDeps {
   directory: DeviceDirectory;
   actions: DeviceActions;
   notifier: RequesterNotifier;
+  passcodes: PasscodeMessenger;
   announcer: RequestAnnouncer;
   scheduler: Scheduler;
   clock: Clock;
@@ -58,13 +60,17 @@ export class ActionExecutor {
       await finish(this.deps, request, 'failed', blocker);
       return;
     }
+    const executing = await this.claimExecution(request);
+    if (executing) await this.send(executing);
+  }
+
+  /** approved → executing: the step that makes this caller the only sender. */
+  private async claimExecution(request: ResetRequest): Promise<ResetRequest | undefined> {
     const now = this.deps.clock.now();
-    const executing = await this.deps.store.transition(request.id, request.version, 'executing', {
+    return moveFrom(this.deps.store, request, 'executing', {
       actionSentAt: now.toISOString(),
       nextCheckAt: new Date(now.getTime() + this.deps.polling.firstDelayMs).toISOString(),
     });
-    if (!executing) return; // another caller won the race and sends the action
-    await this.send(executing);
   }
 
   private async send(request: ResetRequest): Promise<void> {
@@ -97,22 +103,44 @@ export class ActionExecutor {
   }
 }
 
+/**
+ * A compare-and-set that tolerates unrelated writes: when the version moved but the request is
+ * still in the state we read (e.g. the manager lookup patched it meanwhile), try again on the new
+ * version. When the state itself moved, someone else acted: give up and return undefined.
+ */
+export async function moveFrom(
+  store: RequestStore,
+  request: ResetRequest,
+  to: RequestState | 'sameState',
+  patch: RequestPatch,
+): Promise<ResetRequest | undefined> {
+  let current: ResetRequest | undefined = request;
+  for (let attempt = 0; attempt < 5 && current && current.state === request.state; attempt += 1) {
+    const moved =
+      to === 'sameState' ? await store.patch(current.id, current.version, patch) : await store.transition(current.id, current.version, to, patch);
+    if (moved) return moved;
+    current = await store.getRequest(request.id);
+  }
+  return undefined;
+}
+
 /** Moves a request to a final state (compare-and-set), audits it and tells the requester. */
 export async function finish(
   deps: Pick<ExecutionDeps, 'store' | 'notifier' | 'announcer' | 'clock' | 'log'>,
   request: ResetRequest,
   to: 'succeeded' | 'failed',
   reason: FailureReason | null,
-  extra: { passcode?: string; hidePasscodeAt?: string; detail?: string } = {},
+  extra: { passcodeActivityId?: string; hidePasscodeAt?: string; detail?: string } = {},
 ): Promise<ResetRequest | undefined> {
-  const moved = await deps.store.transition(request.id, request.version, to, {
+  const moved = await moveFrom(deps.store, request, to, {
     failureReason: reason,
     nextCheckAt: null,
     hidePasscodeAt: extra.hidePasscodeAt ?? null,
+    passcodeActivityId: extra.passcodeActivityId ?? null,
   });
   if (!moved) return undefined;
   await audit(deps, moved, to, [reason ?? 'ok', extra.detail].filter(Boolean).join(': '));
-  await deps.notifier.showRequest(moved, extra.passcode ? { passcode: extra.passcode } : undefined);
+  await deps.notifier.showRequest(moved);
   await deps.announcer.requestChanged(moved);
   return moved;
 }

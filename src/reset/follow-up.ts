@@ -1,5 +1,5 @@
 import type { ActionResult } from '../intune/device';
-import { audit, failureReasonOf, finish, SENT_EVENT, type ExecutionDeps } from './execution';
+import { audit, failureReasonOf, finish, moveFrom, SENT_EVENT, type ExecutionDeps } from './execution';
 import type { ResetRequest } from './request';
 
 /**
@@ -70,8 +70,11 @@ export class ActionFollowUp {
       await finish(this.deps, request, 'succeeded', null);
       return;
     }
+    // The passcode goes out first, straight from the Graph read: if we die before recording the
+    // success, the next check reads it again and shows it again, rather than never.
+    const passcodeActivityId = await this.deps.passcodes.showPasscode(request, passcode);
     const hideAt = new Date(this.deps.clock.now().getTime() + this.deps.passcodeVisibleMs).toISOString();
-    const done = await finish(this.deps, request, 'succeeded', null, { passcode, hidePasscodeAt: hideAt });
+    const done = await finish(this.deps, request, 'succeeded', null, { passcodeActivityId, hidePasscodeAt: hideAt });
     if (done) this.scheduleHide(done);
   }
 
@@ -83,8 +86,8 @@ export class ActionFollowUp {
   async hidePasscode(requestId: string): Promise<void> {
     const request = await this.deps.store.getRequest(requestId);
     if (!request || request.state !== 'succeeded' || !request.hidePasscodeAt) return;
-    await this.deps.notifier.showRequest(request, { passcodeHidden: true });
-    const patched = await this.deps.store.patch(request.id, request.version, { hidePasscodeAt: null });
+    await this.deps.passcodes.hidePasscode(request);
+    const patched = await moveFrom(this.deps.store, request, 'sameState', { hidePasscodeAt: null });
     if (patched) await audit(this.deps, patched, 'passcodeHidden', 'card updated');
   }
 
@@ -98,7 +101,7 @@ export class ActionFollowUp {
     }
     // Waiting as long again as has already passed doubles the interval: checks at f, 2f, 4f, … capped.
     const delay = Math.min(Math.max(elapsed, this.deps.polling.firstDelayMs), this.deps.polling.maxDelayMs);
-    const patched = await this.deps.store.patch(request.id, request.version, { nextCheckAt: new Date(now + delay).toISOString() });
+    const patched = await moveFrom(this.deps.store, request, 'sameState', { nextCheckAt: new Date(now + delay).toISOString() });
     if (patched) this.schedule(patched);
   }
 

@@ -45,9 +45,19 @@ export interface Clock {
   now(): Date;
 }
 
-/** What the requester sees change: the bot layer turns it into a card update in their personal chat. */
+/** What the requester sees change: the request card in their personal chat is replaced (through the outbox). */
 export interface RequesterNotifier {
-  showRequest(request: ResetRequest, extra?: { passcode?: string; passcodeHidden?: boolean }): Promise<void>;
+  showRequest(request: ResetRequest): Promise<void>;
+}
+
+/**
+ * The temporary passcode travels alone: a message of its own in the requester's personal chat,
+ * sent directly (never through the outbox, never stored), and later replaced by a "hidden" text.
+ */
+export interface PasscodeMessenger {
+  /** Returns the id of the message that shows it. */
+  showPasscode(request: ResetRequest, passcode: string): Promise<string | undefined>;
+  hidePasscode(request: ResetRequest): Promise<void>;
 }
 
 /** Typed failure reasons of the Intune gateway (src/graph's GraphFailure carries one). */

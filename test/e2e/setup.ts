@@ -73,7 +73,9 @@ export async function waitForState(world: World, requestId: string, states: stri
     state = (await world.bot.store.getRequest(requestId))?.state ?? '';
     return states.includes(state);
   });
-  // The card update follows the state change: let the background job that made it finish.
+  // The card update follows the state change: let the background job that made it finish,
+  // then let the outbox deliver what it enqueued.
   await world.bot.running.scheduler.idle();
+  await world.bot.running.outbox.drain(5000);
   return state;
 }

@@ -1,0 +1,27 @@
+import { requestCard } from '../cards';
+import { pickLocale } from '../i18n';
+import type { RequesterNotifier } from '../reset/ports';
+import type { ResetRequest } from '../reset/request';
+import type { Outbox } from './outbox';
+import type { OutboxOperation } from './ports';
+import { cardPayload } from './request-announcer';
+
+/**
+ * Replaces the request card in the requester's personal chat through the outbox, once per
+ * version of the request, so an update survives a restart and a throttled Teams and is never
+ * sent twice. Updates of one chat are delivered in order (one outbox lane per conversation).
+ */
+export class OutboxRequesterNotifier implements RequesterNotifier {
+  constructor(private readonly outbox: Pick<Outbox, 'enqueue'>) {}
+
+  async showRequest(request: ResetRequest): Promise<void> {
+    const operation: OutboxOperation = request.cardActivityId
+      ? { kind: 'updateActivity', conversationId: request.conversationId, activityId: request.cardActivityId }
+      : { kind: 'send', target: { kind: 'conversation', conversationId: request.conversationId } };
+    await this.outbox.enqueue({
+      eventKey: `request:${request.id}:requester-card:v${request.version}`,
+      operation,
+      payload: cardPayload(requestCard(pickLocale(request.locale), request)),
+    });
+  }
+}
