@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   HELPDESK_CHANNEL_ID: optionalText,
   APPROVAL_TTL: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d+(\.\d+)?\s*(s|m|h|d)$/i, 'use a number with s, m, h or d (e.g. 24h)').default('24h')),
   TEAMS_APP_ID: optionalGuid,
+  TEAMS_SERVICE_URL: z.preprocess(emptyToUndefined, httpUrl.default('https://smba.trafficmanager.net/teams')),
   HELPDESK_LOCALE: z.preprocess(emptyToUndefined, z.enum(['en', 'zh-TW']).default('en')),
   TEAMS_APP_CATALOG_ID: optionalText,
   USE_MANAGED_IDENTITY: boolean(false),
@@ -81,6 +82,8 @@ export interface Config {
   };
   notifyManager: boolean;
   teamsApp: { manifestId: string | undefined; catalogId: string | undefined };
+  /** Where new proactive chats go when no conversation of the tenant was seen yet. */
+  teamsServiceUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +167,7 @@ function toConfig(env: Env): Config {
     },
     notifyManager: env.NOTIFY_MANAGER,
     teamsApp: { manifestId: env.TEAMS_APP_ID, catalogId: env.TEAMS_APP_CATALOG_ID },
+    teamsServiceUrl: `${env.TEAMS_SERVICE_URL}/`,
   };
 }
 

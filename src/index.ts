@@ -40,13 +40,25 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     botAppId: config.bot.appId,
     conversations: store,
     serviceUrlForChannel: (channelId: string) => channels.serviceUrlOf(channelId),
+    serviceUrlForTenant: async (tenantId: string) => (await store.newestConversationInTenant(tenantId))?.serviceUrl,
+    defaultServiceUrl: config.teamsServiceUrl,
     clock,
   });
   const installer = new GraphAppInstaller(graph, { catalogAppId: config.teamsApp.catalogId, manifestAppId: config.teamsApp.manifestId });
-  const worker = new OutboxWorker({ store, delivery, installer, log });
+  let app: ResetApp | undefined;
+  const worker = new OutboxWorker({
+    store,
+    delivery,
+    installer,
+    log,
+    onFailed: async (message, reason) => {
+      const managerNotice = /^request:([^:]+):manager(?::|-approval-card$)/.exec(message.eventKey);
+      if (managerNotice?.[1]) await app?.approvals.managerNotNotified(managerNotice[1], reason);
+    },
+  });
   const outbox = new Outbox(store, clock, () => worker.kick());
   const announcer = new OutboxRequestAnnouncer({ outbox, channels, channelLocale: config.approval.channelLocale, notifyManager: config.notifyManager });
-  const app = createResetApp({
+  app = createResetApp({
     store,
     directory: intune,
     actions: intune,

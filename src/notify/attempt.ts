@@ -1,6 +1,6 @@
 import type { Logger } from '../log';
 import { retryDelayMs } from './backoff';
-import type { AppInstaller, DeliveredActivity, LeaseOutcome, OutboxMessage, OutboxStore, TeamsDelivery } from './ports';
+import type { AppInstaller, DeliveredActivity, LeaseOutcome, OutboxFailure, OutboxFailureReason, OutboxMessage, OutboxStore, TeamsDelivery } from './ports';
 import type { Timer } from './timer';
 import { verdictOnError, verdictOnMissingOriginal, type Verdict, type VerdictContext } from './verdict';
 
@@ -14,6 +14,8 @@ export interface AttemptDeps {
   log: Logger;
   /** Waits for a pacing slot; false when it gave the message back instead (the attempt ends). */
   pace(message: OutboxMessage): Promise<boolean>;
+  /** Told once a message has finally failed, so its sender can react (e.g. "manager not notified"). */
+  onFailed?: (message: OutboxMessage, reason: OutboxFailureReason) => Promise<void>;
 }
 
 const ORIGINAL_RECHECK_MS = 2_000;
@@ -97,7 +99,7 @@ async function apply(message: OutboxMessage, verdict: Verdict, deps: AttemptDeps
     }
     case 'fail':
       log.warn('outbox message failed', { ...fields, reason: verdict.reason });
-      return note(message, deps, await store.failMessage(message.id, owner, { reason: verdict.reason, lastError: verdict.lastError }));
+      return failed(message, deps, { reason: verdict.reason, lastError: verdict.lastError });
     case 'install':
       return installThenRetry(message, verdict, deps);
   }
@@ -118,11 +120,17 @@ async function installThenRetry(message: OutboxMessage, verdict: Extract<Verdict
   if (answer === 'notPermitted') {
     const failure = { reason: 'installNotPermitted' as const, lastError: `${verdict.lastError}; app install not permitted` };
     deps.log.warn('outbox message failed', { eventKey: message.eventKey, reason: failure.reason });
-    return note(message, deps, await store.failMessage(message.id, owner, failure));
+    return failed(message, deps, failure);
   }
   const delayMs = retryDelayMs(message.attempts + 1, undefined, context.policy, context.random);
   const retry = { nextAttemptAt: new Date(timer.now().getTime() + delayMs), lastError: `${verdict.lastError}; app installed`, appInstallAttempted: true };
   return note(message, deps, await store.rescheduleMessage(message.id, owner, retry));
+}
+
+async function failed(message: OutboxMessage, deps: AttemptDeps, failure: OutboxFailure): Promise<void> {
+  const outcome = await deps.store.failMessage(message.id, deps.owner, failure);
+  note(message, deps, outcome);
+  if (outcome === 'recorded') await deps.onFailed?.(message, failure.reason);
 }
 
 function note(message: OutboxMessage, deps: AttemptDeps, outcome: LeaseOutcome): void {

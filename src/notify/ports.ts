@@ -22,6 +22,8 @@ export interface ConversationStore {
   saveConversation(conversation: StoredConversation): Promise<void>;
   conversation(conversationId: string): Promise<StoredConversation | undefined>;
   personalConversationOf(userAadObjectId: string): Promise<StoredConversation | undefined>;
+  /** The most recently seen conversation of a tenant: its service URL is where new chats are created. */
+  newestConversationInTenant(tenantId: string): Promise<StoredConversation | undefined>;
   deleteConversation(conversationId: string): Promise<void>;
 }
 

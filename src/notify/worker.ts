@@ -3,7 +3,7 @@ import os from 'node:os';
 import { silentLogger, type Logger } from '../log';
 import { attemptDelivery, type AttemptDeps } from './attempt';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './backoff';
-import type { AppInstaller, OutboxDepth, OutboxMessage, OutboxStore, TeamsDelivery } from './ports';
+import type { AppInstaller, OutboxDepth, OutboxFailureReason, OutboxMessage, OutboxStore, TeamsDelivery } from './ports';
 import { RateLimiter, TEAMS_RATE_LIMITS, type RateLimits } from './rate-limiter';
 import { systemTimer, type Timer } from './timer';
 
@@ -14,6 +14,8 @@ export interface OutboxWorkerDeps {
   installer?: AppInstaller;
   timer?: Timer;
   log?: Logger;
+  /** Told once a message has finally failed (after its last try). */
+  onFailed?: (message: OutboxMessage, reason: OutboxFailureReason) => Promise<void>;
 }
 
 export interface OutboxWorkerOptions {
@@ -76,6 +78,7 @@ export class OutboxWorker {
       store: deps.store,
       delivery: deps.delivery,
       installer: deps.installer,
+      onFailed: deps.onFailed,
       timer: this.timer,
       owner: this.owner,
       log: this.log,

@@ -66,6 +66,14 @@ export class Approvals {
     return { kind: 'decided', request: moved };
   }
 
+  /** The manager's notice could not be delivered (app not installable, blocked): say so on the helpdesk card. */
+  async managerNotNotified(requestId: string, why: string): Promise<void> {
+    const updated = await this.recordManager(requestId, { managerNotice: 'notNotified' });
+    if (!updated) return;
+    await audit(this.deps, updated, 'managerNotNotified', why);
+    await this.deps.announcer.requestChanged(updated);
+  }
+
   /** Whether `viewerId` may decide `request` now: for the user-specific card view, never for acting. */
   async canDecide(viewerId: string, request: ResetRequest): Promise<boolean> {
     if (request.state !== 'awaiting_approval' || sameId(request.requesterId, viewerId)) return false;

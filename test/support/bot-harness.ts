@@ -28,6 +28,8 @@ export interface ActivityOptions {
   channelDataTenantId?: string;
   replyToId?: string;
   omitAadObjectId?: boolean;
+  /** A Teams channel id: sets channelData.channel (and makes the conversation a channel thread). */
+  channelId?: string;
 }
 
 export interface InvokeAnswer {
@@ -136,7 +138,10 @@ export class BotUnderTest {
         tenantId,
         isGroup: conversationType !== 'personal',
       },
-      channelData: { tenant: { id: options.channelDataTenantId ?? tenantId } },
+      channelData: {
+        tenant: { id: options.channelDataTenantId ?? tenantId },
+        ...(options.channelId ? { channel: { id: options.channelId }, team: { id: options.channelId } } : {}),
+      },
     };
   }
 }

@@ -59,6 +59,8 @@ function prepare(db: Database.Database) {
     personalOf: db.prepare<[string]>(
       `SELECT * FROM conversations WHERE user_aad_object_id = ? AND kind = 'personal' ORDER BY updated_ms DESC, rowid DESC LIMIT 1`,
     ),
+    // The service URL Teams last used for a tenant is where a new chat in that tenant is created.
+    newestOfTenant: db.prepare<[string]>('SELECT * FROM conversations WHERE tenant_id = ? ORDER BY updated_ms DESC, rowid DESC LIMIT 1'),
     remove: db.prepare<[string]>('DELETE FROM conversations WHERE conversation_id = ?'),
   };
 }
@@ -75,6 +77,10 @@ export function sqliteConversationStore(db: Database.Database): ConversationStor
     },
     async personalConversationOf(userAadObjectId: string): Promise<StoredConversation | undefined> {
       const row = sql.personalOf.get(userAadObjectId);
+      return row === undefined ? undefined : toConversation(row);
+    },
+    async newestConversationInTenant(tenantId: string): Promise<StoredConversation | undefined> {
+      const row = sql.newestOfTenant.get(tenantId);
       return row === undefined ? undefined : toConversation(row);
     },
     async deleteConversation(conversationId: string): Promise<void> {
