@@ -1,5 +1,5 @@
-// "pending" in the helpdesk channel: the requests still waiting for a decision, each with a link
-// to its approval thread, where the buttons are.
+// "pending" in the helpdesk channel: the requests still waiting for a decision, each with a Review
+// button (the approval card, answered for the clicking user) and a link to its approval thread.
 import type { ResetRequest } from '../reset/request';
 import { formatUtc, t, type Locale } from '../i18n';
 import { decidesText, personName } from './approval-wording';
@@ -23,6 +23,7 @@ export function pendingCard(locale: Locale, items: readonly PendingItem[]): Adap
     title: t(locale, 'pending.title'),
     emptyText: t(locale, 'pending.empty'),
     openThreadLabel: t(locale, 'pending.openThread'),
+    reviewLabel: t(locale, 'pending.review'),
     requests: shown.map((item) => pendingItem(locale, item)),
     hasMore: items.length > shown.length,
     moreText: t(locale, 'pending.more', { shown: shown.length, total: items.length }),
@@ -43,6 +44,8 @@ function pendingItem(locale: Locale, { request, threadUrl }: PendingItem): objec
   return {
     requester: personName(request.requesterName) || t(locale, 'common.unknown'),
     facts,
+    // Review answers with the approval card for this viewer (approver buttons only for those allowed).
+    requestId: request.id,
     hasThread: url !== null,
     threadUrl: url ?? '',
   };

@@ -9,14 +9,19 @@ export function teamsIdOf(aadObjectId: string): string {
   return `29:${aadObjectId}`;
 }
 
+/** The channel of the demo team where approval cards go (preset with HELPDESK_CHANNEL_ID). */
+export const PLAYGROUND_APPROVAL_CHANNEL = '19:demo-helpdesk-approvals@thread.tacv2';
+
 /**
- * `.m365agentsplayground.yml`: the signed-in user is the demo employee (who owns a device of every
- * platform), the five others are the rest of the demo tenant, and the team has a helpdesk channel.
+ * `.m365agentsplayground.yml`: the signed-in user (by default the demo employee, who owns a device
+ * of every platform), the five others of the demo tenant, and a team with the approval channel.
+ * The Playground shows one user at a time, so the demo restarts it as another person for the
+ * helpdesk side.
  */
-export function playgroundConfig(): string {
+export function playgroundConfig(currentUserId: string = DEMO_USER_IDS.employee): string {
   const people = seedUsers();
-  const me = people.find((u) => u.id === DEMO_USER_IDS.employee);
-  const others = people.filter((u) => u.id !== DEMO_USER_IDS.employee).slice(0, 5);
+  const me = people.find((u) => u.id === currentUserId);
+  const others = people.filter((u) => u.id !== currentUserId).slice(0, 5);
   if (!me || others.length !== 5) throw new Error('the demo tenant needs the employee and five other users');
   return [
     'version: "0.1.1"',
@@ -38,7 +43,7 @@ export function playgroundConfig(): string {
     '  name: IT Helpdesk',
     '  aadGroupId: 6f1e6b5c-0000-4000-8000-0000000000b1',
     '  channels:',
-    '    - id: 19:demo-helpdesk-approvals@thread.tacv2',
+    `    - id: ${PLAYGROUND_APPROVAL_CHANNEL}`,
     '      name: PIN approvals',
     '',
   ].join('\n');

@@ -4,15 +4,33 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDemoCertificate } from './certificate';
-import { playgroundConfig } from './playground-config';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, startDemoTenant } from './tenant';
+import { PLAYGROUND_APPROVAL_CHANNEL, playgroundConfig } from './playground-config';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_HELPDESK_GROUP_ID, DEMO_TEAMS_APP, DEMO_TENANT_ID, DEMO_USER_IDS, startDemoTenant } from './tenant';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const work = path.join(root, '.demo');
 const BOT_PORT = Number(process.env.PORT ?? 3978);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
+/** `npm run demo -- --as helpdesk`: whom the Playground signs in (it shows one person at a time). */
+const PEOPLE = {
+  employee: { id: DEMO_USER_IDS.employee, label: 'Chen Mei-Ling 陳美玲, who owns one device of every kind' },
+  helpdesk: { id: DEMO_USER_IDS.helpdeskAgent, label: 'Alex Rivera, helpdesk agent (member of the helpdesk group)' },
+  manager: { id: DEMO_USER_IDS.manager, label: "Chang Shu-Fen 張淑芬, Mei-Ling's manager" },
+} as const;
+
+function signedInPerson(): (typeof PEOPLE)[keyof typeof PEOPLE] {
+  const index = process.argv.indexOf('--as');
+  const name = index >= 0 ? process.argv[index + 1] : 'employee';
+  if (name !== 'employee' && name !== 'helpdesk' && name !== 'manager') {
+    console.error('Use --as employee, --as helpdesk or --as manager.');
+    process.exit(2);
+  }
+  return PEOPLE[name];
+}
+
 async function main(): Promise<void> {
+  const person = signedInPerson();
   mkdirSync(path.join(work, 'playground'), { recursive: true });
   const certificate = await ensureDemoCertificate(path.join(work, 'certs'));
   const tenant = await startDemoTenant({
@@ -37,8 +55,14 @@ async function main(): Promise<void> {
     POLL_FIRST_DELAY_SECONDS: '5',
     PASSCODE_VISIBLE_MINUTES: '2',
     MicrosoftAppId: '',
+    // Corporate phones need a helpdesk approval in the demo; everything else is self-service.
+    APPROVAL_POLICY: 'android-corporate-work-profile',
+    HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID,
+    HELPDESK_CHANNEL_ID: PLAYGROUND_APPROVAL_CHANNEL,
+    TEAMS_SERVICE_URL: `http://localhost:${PLAYGROUND_PORT}/_connector`,
+    TEAMS_APP_CATALOG_ID: DEMO_TEAMS_APP.catalogId,
   });
-  writeFileSync(path.join(work, 'playground', '.m365agentsplayground.yml'), playgroundConfig());
+  writeFileSync(path.join(work, 'playground', '.m365agentsplayground.yml'), playgroundConfig(person.id));
   const cli = path.join(root, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
   const playground = spawnLogged(
     'playground',
@@ -48,7 +72,7 @@ async function main(): Promise<void> {
     { ...process.env, PATH: pathWithBrowserOpener(), TEAMSFX_TELEMETRY_DISABLED: 'true' },
     path.join(work, 'playground'),
   );
-  printWelcome(tenant.graphEndpoint, botLog);
+  printWelcome(person.label, tenant.graphEndpoint, botLog);
   const stop = async (): Promise<void> => {
     for (const child of [playground, bot]) child.kill('SIGTERM');
     await tenant.stop();
@@ -88,10 +112,10 @@ function spawnLogged(name: string, command: string, args: string[], logFile: str
   return child;
 }
 
-function printWelcome(graphEndpoint: string, botLog: string): void {
+function printWelcome(person: string, graphEndpoint: string, botLog: string): void {
   console.log(`
 PIN reset bot demo
-  Agents Playground   http://localhost:${PLAYGROUND_PORT}   (you are Chen Mei-Ling 陳美玲, who owns one device of every kind)
+  Agents Playground   http://localhost:${PLAYGROUND_PORT}   (you are ${person})
   Bot                 http://127.0.0.1:${BOT_PORT}/api/messages   (log: ${botLog})
   Demo tenant Graph   ${graphEndpoint}
 
@@ -99,6 +123,9 @@ Open the Playground and type, in the personal chat:
   reset my PIN        pick the iPhone (remove passcode) or an Android phone (temporary passcode)
   忘記密碼             the same in Traditional Chinese
   status · cancel · help
+The corporate work-profile phone needs a helpdesk approval: its card appears in the team's
+"PIN approvals" channel. To approve, stop the demo and run it as the agent:
+  npm run demo -- --as helpdesk     then in "PIN approvals": pending → Review → Approve
 Ctrl-C stops everything.
 `);
 }

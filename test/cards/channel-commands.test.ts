@@ -8,14 +8,17 @@ const THREAD = 'https://teams.microsoft.com/l/message/19:abc@thread.tacv2/170000
 const openUrls = (card: object): unknown[] => objectsIn(card).filter((item) => item['type'] === 'Action.OpenUrl').map((action) => action['url']);
 
 describe('"pending" in the helpdesk channel', () => {
-  it('lists each waiting request with requester, device, expiry and a link to its thread', () => {
+  it('lists each waiting request with requester, device, expiry, a Review button and a link to its thread', () => {
     const card = pendingCard('en', [{ request: approvalRequest(), threadUrl: THREAD }]);
     const text = allText(card);
     assert.match(text, /^Waiting for approval\nAlice Chen\nDevice\nAlice ios/);
     assert.match(text, /Expires\n16 Mar 2026, 09:00 UTC/);
     assert.deepEqual(openUrls(card), [THREAD]);
     assert.match(JSON.stringify(card), /"title":"Open thread"/);
-    assert.deepEqual(executeActions(card), []);
+    // Review carries only the request id; the server answers with the approval card for the clicker.
+    assert.deepEqual(executeActions(card), [
+      { type: 'Action.Execute', title: 'Review', verb: 'refreshApproval', data: { requestId: approvalRequest().id } },
+    ]);
   });
 
   it('offers no link for a thread address that is not https', () => {

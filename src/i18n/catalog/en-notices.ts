@@ -36,6 +36,7 @@ export const enNotices = {
   'pending.fallback': 'PIN reset requests waiting for approval.',
   'pending.title': 'Waiting for approval',
   'pending.empty': 'No PIN reset requests are waiting for approval.',
+  'pending.review': 'Review',
   'pending.openThread': 'Open thread',
   'pending.more': 'Showing {shown} of {total} requests.',
 

@@ -34,6 +34,7 @@ export const zhTWNotices: Record<keyof typeof enNotices, string> = {
   'pending.fallback': '等待核准的 PIN 重設申請。',
   'pending.title': '等待核准',
   'pending.empty': '目前沒有等待核准的 PIN 重設申請。',
+  'pending.review': '檢視',
   'pending.openThread': '開啟討論串',
   'pending.more': '顯示 {total} 個申請中的 {shown} 個。',
 
