@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   ACTION_TIMEOUT_MINUTES: positiveNumber(24 * 60),
   PASSCODE_VISIBLE_MINUTES: positiveNumber(5),
   SHUTDOWN_GRACE_MS: positiveNumber(4000),
+  GRAPH_TIMEOUT_SECONDS: positiveNumber(20),
+  MAX_REQUESTS_PER_USER_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
   APPROVAL_POLICY: optionalText,
   MANAGER_APPROVAL: boolean(false),
   NOTIFY_MANAGER: boolean(true),
@@ -65,12 +67,14 @@ export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
   bot: { appId: string; appPassword: string | undefined; appType: string; appTenantId: string | undefined };
-  graph: { endpoint: string; credential: GraphCredentialSettings };
+  graph: { endpoint: string; credential: GraphCredentialSettings; timeoutMs: number };
   allowedTenantIds: string[];
   store: string;
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
+  /** Reset requests one person may open in 24 hours (abuse limit). */
+  maxRequestsPerDay: number;
   approval: {
     policy: ApprovalPolicy;
     managerApproval: boolean;
@@ -147,7 +151,7 @@ function toConfig(env: Env): Config {
       appType: env.MicrosoftAppType ?? (env.MicrosoftAppTenantId ? 'SingleTenant' : 'MultiTenant'),
       appTenantId: env.MicrosoftAppTenantId,
     },
-    graph: { endpoint: env.GRAPH_ENDPOINT, credential: credentialSettings(env) },
+    graph: { endpoint: env.GRAPH_ENDPOINT, credential: credentialSettings(env), timeoutMs: env.GRAPH_TIMEOUT_SECONDS * 1000 },
     allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
     store: env.STORE,
     polling: {
@@ -157,6 +161,7 @@ function toConfig(env: Env): Config {
     },
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    maxRequestsPerDay: env.MAX_REQUESTS_PER_USER_PER_DAY,
     approval: {
       policy: approvalPolicyOf(env.APPROVAL_POLICY),
       managerApproval: env.MANAGER_APPROVAL,

@@ -28,7 +28,11 @@ const systemClock: Clock = { now: () => new Date() };
 
 /** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
 export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
-  const graph = createGraphClient({ credential: createGraphCredential(credentialOptions(config)), graphEndpoint: config.graph.endpoint });
+  const graph = createGraphClient({
+    credential: createGraphCredential(credentialOptions(config)),
+    graphEndpoint: config.graph.endpoint,
+    timeoutMs: config.graph.timeoutMs,
+  });
   const intune = new GraphIntune(graph);
   const people = cachedPeople(new GraphPeople(graph));
   const store = openStore(config.store, { clock });
@@ -73,6 +77,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     passcodeVisibleMs: config.passcodeVisibleMs,
     approval: config.approval,
     notifyManager: config.notifyManager,
+    maxRequestsPerDay: config.maxRequestsPerDay,
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
   const bot = new PinResetBot({ app, approvals, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });

@@ -1,5 +1,5 @@
 import type { Problem } from '../reset/problems';
-import { t, type Locale } from '../i18n';
+import { formatUtc, t, type Locale } from '../i18n';
 import { markdownText } from './safe-text';
 import { renderCard, type AdaptiveCard } from './template';
 import { stateWords } from './wording';
@@ -54,6 +54,8 @@ function problemWording(locale: Locale, problem: Problem): ProblemWording {
       return says(t(locale, 'problem.graphUnavailable'), true);
     case 'invalidAction':
       return says(t(locale, 'problem.invalidAction'), true);
+    case 'tooManyRequests':
+      return says(t(locale, 'problem.tooManyRequests', { limit: String(problem.limit), retryAt: formatUtc(locale, problem.retryAt) }), false, true);
     default: {
       const _never: never = problem;
       return _never;

@@ -16,6 +16,7 @@ export interface ResetAppDeps extends ExecutionDeps {
   people: PeopleDirectory;
   approval: { policy: ApprovalPolicy; managerApproval: boolean; helpdeskGroupId: string | undefined; ttlMs: number };
   notifyManager: boolean;
+  maxRequestsPerDay: number;
 }
 
 export interface ResetApp {

@@ -15,6 +15,8 @@ export type Problem =
   | { kind: 'deviceHasOpenRequest' }
   | { kind: 'graphPermissionMissing'; permission: string }
   | { kind: 'graphUnavailable' }
-  | { kind: 'invalidAction' };
+  | { kind: 'invalidAction' }
+  /** MAX_REQUESTS_PER_USER_PER_DAY reached: the user may ask again at `retryAt` (ISO). */
+  | { kind: 'tooManyRequests'; limit: number; retryAt: string };
 
 export type ProblemKind = Problem['kind'];

@@ -4,7 +4,7 @@ import { classifyPlatform, daysSinceCheckIn, decideEligibility } from '../intune
 import type { Logger } from '../log';
 import type { Problem } from './problems';
 import { asIntuneFailure, type Clock, type DeviceDirectory, type RequestStore } from './ports';
-import { OPEN_STATES, type DeviceSnapshot, type ResetRequest } from './request';
+import { FINAL_STATES, OPEN_STATES, type DeviceSnapshot, type ResetRequest } from './request';
 import { sameId } from './identity';
 
 /** The person asking, as proven by the channel (never by anything they typed). */
@@ -31,7 +31,11 @@ export interface RequestServiceDeps {
   store: RequestStore;
   clock: Clock;
   log: Logger;
+  /** Requests one person may open in 24 hours. */
+  maxRequestsPerDay: number;
 }
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** "Reset my PIN" up to the confirm card: list own devices, decide what each one allows, open a request. */
 export class RequestService {
@@ -76,6 +80,10 @@ export class RequestService {
     }
   }
 
+  private dailyLimitReached(requester: Requester): Promise<Problem | undefined> {
+    return dailyLimitReachedFor(this.deps, requester);
+  }
+
   private async offerFor(requester: Requester, device: ManagedDevice): Promise<DeviceStep> {
     const decision = decideEligibility(device, requester.aadObjectId);
     const snapshot = snapshotOf(device);
@@ -91,12 +99,30 @@ export class RequestService {
       return open.state === 'awaiting_confirmation' ? { kind: 'offer', request: open, staleDays } : { kind: 'inProgress', request: open };
     }
     if (open) return { kind: 'problem', problem: { kind: 'deviceHasOpenRequest' } };
+    const limited = await this.dailyLimitReached(requester);
+    if (limited) return { kind: 'problem', problem: limited };
     const request = newRequest(requester, snapshot, decision.action, this.deps.clock.now());
     await this.deps.store.insertRequest(request);
     await this.deps.store.appendAudit({ requestId: request.id, at: request.createdAt, actor: requester.aadObjectId, event: 'offered', detail: `${snapshot.platform} ${decision.action}` });
     this.deps.log.info('request offered', { requestId: request.id, platform: snapshot.platform, action: decision.action });
     return { kind: 'offer', request, staleDays };
   }
+}
+
+/**
+ * A stolen Teams session should not be able to open devices one after another: count what this
+ * person asked for in the last 24 hours and say when the oldest of those stops counting.
+ */
+async function dailyLimitReachedFor(deps: RequestServiceDeps, requester: Requester): Promise<Problem | undefined> {
+  const now = deps.clock.now().getTime();
+  const since = new Date(now - DAY_MS).toISOString();
+  const count = await deps.store.countRequestsSince(requester.aadObjectId, since);
+  if (count < deps.maxRequestsPerDay) return undefined;
+  const recent = await deps.store.requestsOf(requester.aadObjectId, [...OPEN_STATES, ...FINAL_STATES]);
+  const counted = recent.map((r) => Date.parse(r.createdAt)).filter((t) => t >= now - DAY_MS).sort((a, b) => a - b);
+  const oldest = counted[counted.length - deps.maxRequestsPerDay] ?? now;
+  deps.log.warn('daily request limit reached', { requester: requester.aadObjectId, count });
+  return { kind: 'tooManyRequests', limit: deps.maxRequestsPerDay, retryAt: new Date(oldest + DAY_MS).toISOString() };
 }
 
 export function snapshotOf(device: ManagedDevice): DeviceSnapshot {
@@ -151,5 +177,7 @@ export function problemFromFailure(error: unknown): Problem {
   if (failure.reason === 'forbidden' || failure.reason === 'unauthorized') {
     return { kind: 'graphPermissionMissing', permission: failure.missingPermission ?? 'DeviceManagementManagedDevices.Read.All' };
   }
+  // Listing answers 404 only for a user Entra does not know: an identity we cannot act for.
+  if (failure.reason === 'notFound') return { kind: 'missingIdentity' };
   return { kind: 'graphUnavailable' };
 }

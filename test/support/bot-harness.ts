@@ -64,6 +64,7 @@ export class BotUnderTest {
       STORE: `sqlite:${storePath}`,
       POLL_FIRST_DELAY_SECONDS: '0.4',
       POLL_MAX_DELAY_SECONDS: '0.5',
+      MAX_REQUESTS_PER_USER_PER_DAY: '1000',
       ...options.env,
     });
     const lines: string[] = [];

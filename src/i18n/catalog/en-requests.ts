@@ -97,4 +97,5 @@ export const enRequests = {
   'problem.graphUnavailable':
     'Intune could not be reached just now. Nothing was sent to your device. Please try again in a few minutes.',
   'problem.invalidAction': 'That button is no longer valid. Please start again.',
+  'problem.tooManyRequests': 'You have asked for {limit} resets in the last 24 hours, the most allowed. You can ask again after {retryAt}, or contact your IT helpdesk now.',
 } as const;

@@ -43,6 +43,7 @@ const PROBLEMS: Record<ProblemKind, Problem> = {
   graphPermissionMissing: { kind: 'graphPermissionMissing', permission: 'DeviceManagementManagedDevices.PrivilegedOperations.All' },
   graphUnavailable: { kind: 'graphUnavailable' },
   invalidAction: { kind: 'invalidAction' },
+  tooManyRequests: { kind: 'tooManyRequests', limit: 3, retryAt: '2026-03-16T09:00:00.000Z' },
 };
 export const ALL_PROBLEMS = Object.values(PROBLEMS);
 

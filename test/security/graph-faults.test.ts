@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { DEMO_APP_PERMISSIONS, DEMO_DEVICE_IDS as D } from '../../src/demo/tenant';
 import { startTestTenant } from '../support/demo-tenant';
-import { textOf } from './cards';
-import { lastPersonalCard, offerFor, resetPasscodePosts, startWorld, stopWorld, users, waitForState, type World } from './setup';
+import { textOf } from '../e2e/cards';
+import { lastPersonalCard, offerFor, resetPasscodePosts, startWorld, stopWorld, users, waitForState, type World } from '../e2e/setup';
 
 const RESET_PATH = /\/resetPasscode$/;
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { DEMO_DEVICE_IDS as D } from '../../src/demo/tenant';
-import { buttonsOf, textOf } from './cards';
-import { graphCalls, lastPersonalCard, offerFor, resetPasscodePosts, startWorld, stopWorld, users, waitForState, type World } from './setup';
+import { buttonsOf, textOf } from '../e2e/cards';
+import { graphCalls, lastPersonalCard, offerFor, resetPasscodePosts, startWorld, stopWorld, users, waitForState, type World } from '../e2e/setup';
 
 describe('what the bot refuses to be tricked into', () => {
   let world: World;
