@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { MicrosoftAppCredentials } from 'botframework-connector';
+import sinon from 'sinon';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, DEMO_USER_IDS, type DemoTenant } from '../../src/demo/tenant';
+import { BotUnderTest, type TestUser } from '../support/bot-harness';
+import { startTestTenant } from '../support/demo-tenant';
+import { epochSeconds, jwkOf, makeKey, signJwt, type JwtHeader, type JwtPayload } from './support/jwt';
+import { startOpenIdServer, type OpenIdServer } from './support/openid-server';
+
+/*
+ * What botframework-connector 4.23.3 checks on a channel token (ParameterizedBotFrameworkAuthentication
+ * + JwtTokenExtractor), found by reading it and confirmed by these tests:
+ *  - `Authorization: Bearer <jwt>`; any other scheme or no header is refused before anything else;
+ *  - `iss` equals ToBotFromChannelTokenIssuer (checked before the signature is even looked at);
+ *  - header `kid` names a key of the JWKS behind ToBotFromChannelOpenIdMetadataUrl (`n`/`e` RSA keys
+ *    only), and the signature verifies with it; `alg` must be RS256, RS384 or RS512;
+ *  - when the key lists `endorsements`, the activity's channelId must be one of them;
+ *  - `exp` and `nbf` with 5 minutes of clock tolerance;
+ *  - `aud` equals MicrosoftAppId;
+ *  - `serviceurl` equals activity.serviceUrl exactly (string comparison);
+ *  - a token with `ver` and an `appid`/`azp` different from `aud` is taken for a skill token and
+ *    refused here (skill claims need a validator we do not configure).
+ * No other claim is required. The metadata is fetched on the first request that needs it.
+ */
+
+const BOT_APP_ID = '9a1c7f52-3c1e-4b7a-9d2e-5f0a6b1c2d3e';
+const OTHER_APP_ID = '0b6d1e3f-8a2c-4d5e-b6f7-1a2b3c4d5e6f';
+const CHANNEL_ISSUER = 'https://channel.pinbot.test';
+const KID = 'channel-key-1';
+const employee: TestUser = { id: DEMO_USER_IDS.employee, name: 'Chen Mei-Ling 陳美玲' };
+
+describe('Bot Framework authentication of incoming activities', () => {
+  const channelKey = makeKey(KID);
+  let openId: OpenIdServer;
+  let tenant: DemoTenant;
+  let bot: BotUnderTest;
+  let outboundToken: sinon.SinonStub;
+
+  before(async () => {
+    openId = await startOpenIdServer({ issuer: CHANNEL_ISSUER, keys: [jwkOf(channelKey, { endorsements: ['msteams'] })] });
+    tenant = await startTestTenant();
+    // The bot's own token for replies comes from login.microsoftonline.com, which a test cannot
+    // reach; only that outbound step is replaced. Incoming tokens are checked by the real code.
+    outboundToken = sinon.stub(MicrosoftAppCredentials.prototype, 'getToken').resolves('outbound-token-for-the-connector');
+    bot = await BotUnderTest.start(
+      { ...tenant, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
+      {
+        env: {
+          MicrosoftAppId: BOT_APP_ID,
+          MicrosoftAppPassword: 'bot-secret',
+          MicrosoftAppType: 'SingleTenant',
+          MicrosoftAppTenantId: DEMO_TENANT_ID,
+          BOT_OPENID_METADATA_URL: openId.metadataUrl,
+          BOT_TOKEN_ISSUER: CHANNEL_ISSUER,
+        },
+      },
+    );
+  });
+  after(async () => {
+    outboundToken.restore();
+    await bot?.stop();
+    await tenant?.stop();
+    await openId?.stop();
+  });
+  beforeEach(() => tenant.resetLog());
+
+  function claims(overrides: JwtPayload = {}): JwtPayload {
+    const now = epochSeconds();
+    return { iss: CHANNEL_ISSUER, aud: BOT_APP_ID, serviceurl: bot.connector.url, nbf: now - 60, exp: now + 3600, ...overrides };
+  }
+
+  function token(payload: JwtPayload = claims(), header: Partial<JwtHeader> = {}, key = channelKey): string {
+    return signJwt({ alg: 'RS256', typ: 'JWT', kid: KID, ...header }, payload, key.privateKey);
+  }
+
+  /** Says "help" with the header and asserts the attack reached nothing: no Graph call, no message. */
+  async function refused(authorization: string | undefined): Promise<void> {
+    const sentBefore = bot.connector.events.length;
+    const status = await bot.say(employee, 'help', authorization === undefined ? {} : { authorization });
+    assert.equal(status, 401);
+    assert.deepEqual(tenant.requests, []);
+    assert.equal(bot.connector.events.length, sentBefore);
+  }
+
+  it('refuses an activity without an Authorization header', async () => {
+    await refused(undefined);
+  });
+
+  it('refuses a token signed with another key under the channel key id (forged signature)', async () => {
+    await refused(`Bearer ${token(claims(), {}, makeKey(KID))}`);
+  });
+
+  it('refuses an expired token (exp beyond the 5-minute clock tolerance)', async () => {
+    const now = epochSeconds();
+    await refused(`Bearer ${token(claims({ iat: now - 7200, nbf: now - 7200, exp: now - 600 }))}`);
+  });
+
+  it('refuses a token that is not valid yet (nbf beyond the clock tolerance)', async () => {
+    const now = epochSeconds();
+    await refused(`Bearer ${token(claims({ nbf: now + 600, exp: now + 7200 }))}`);
+  });
+
+  it('refuses a token for another audience', async () => {
+    await refused(`Bearer ${token(claims({ aud: 'https://api.botframework.com' }))}`);
+  });
+
+  it('refuses a token for another bot app id', async () => {
+    await refused(`Bearer ${token(claims({ aud: OTHER_APP_ID }))}`);
+  });
+
+  it('refuses a token from another issuer, the public channel’s included', async () => {
+    await refused(`Bearer ${token(claims({ iss: 'https://api.botframework.com' }))}`);
+  });
+
+  it('refuses a token whose serviceurl claim is not the activity’s serviceUrl', async () => {
+    await refused(`Bearer ${token(claims({ serviceurl: 'https://smba.trafficmanager.net/emea/' }))}`);
+  });
+
+  it('refuses an unsigned token (alg "none")', async () => {
+    await refused(`Bearer ${token(claims(), { alg: 'none' })}`);
+  });
+
+  it('refuses a token signed by a key the channel does not publish', async () => {
+    await refused(`Bearer ${token(claims(), { kid: 'someone-elses-key' }, makeKey('someone-elses-key'))}`);
+  });
+
+  it('refuses a valid channel token in another scheme than Bearer', async () => {
+    await refused(`Basic ${token()}`);
+  });
+
+  it('accepts a valid channel token and answers with the help card', async () => {
+    const sentBefore = bot.connector.events.length;
+    const status = await bot.say(employee, 'help', { authorization: `Bearer ${token()}` });
+    assert.ok(status === 200 || status === 202, `status ${status}`);
+    const sent = bot.connector.events.slice(sentBefore);
+    assert.equal(sent.length, 1);
+    assert.match(JSON.stringify(sent[0]?.activity), /Forgot your device PIN or passcode\?/);
+    assert.deepEqual(tenant.requests, []);
+  });
+});
