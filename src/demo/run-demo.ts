@@ -8,7 +8,8 @@ import { PLAYGROUND_APPROVAL_CHANNEL, playgroundConfig } from './playground-conf
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_HELPDESK_GROUP_ID, DEMO_TEAMS_APP, DEMO_TENANT_ID, DEMO_USER_IDS, startDemoTenant } from './tenant';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const work = path.join(root, '.demo');
+// DEMO_DIR: another folder for the demo's state and logs (the browser test uses a fresh one).
+const work = process.env.DEMO_DIR ? path.resolve(process.env.DEMO_DIR) : path.join(root, '.demo');
 const BOT_PORT = Number(process.env.PORT ?? 3978);
 const PLAYGROUND_PORT = Number(process.env.PLAYGROUND_PORT ?? 56150);
 
