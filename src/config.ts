@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
 import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
 
@@ -16,6 +17,10 @@ const guid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 const optionalGuid = z.preprocess(emptyToUndefined, guid.optional());
 const httpUrl = z.string().trim().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL').transform((u) => u.replace(/\/+$/, ''));
 const positiveNumber = (fallback: number) => z.preprocess(emptyToUndefined, z.coerce.number().positive().default(fallback));
+/** Keys and issuers must come over TLS: whoever can swap the JWKS can sign any token. */
+const httpsUrl = z.string().trim().url().refine((u) => u.startsWith('https://'), 'must be an https URL');
+/** An issuer is compared with the token's `iss` byte for byte, so it is kept exactly as written. */
+const issuer = z.string().trim().url().refine((u) => u.startsWith('https://'), 'must be an https issuer URL as the tokens name it');
 const boolean = (fallback: boolean) =>
   z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false')).transform((v) => v === 'true' || v === '1');
 
@@ -53,6 +58,12 @@ const EnvSchema = z.object({
   HELPDESK_LOCALE: z.preprocess(emptyToUndefined, z.enum(['en', 'zh-TW']).default('en')),
   TEAMS_APP_CATALOG_ID: optionalText,
   USE_MANAGED_IDENTITY: boolean(false),
+  BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
+  BOT_TOKEN_ISSUER: z.preprocess(emptyToUndefined, issuer.optional()),
+  REQUIRE_FRESH_SIGNIN: boolean(false),
+  FRESH_SIGNIN_MAX_AGE_MINUTES: positiveNumber(5),
+  OAUTH_CONNECTION_NAME: optionalText,
+  ENTRA_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -66,7 +77,14 @@ export interface Config {
   production: boolean;
   port: number;
   logLevel: Env['LOG_LEVEL'];
-  bot: { appId: string; appPassword: string | undefined; appType: string; appTenantId: string | undefined };
+  bot: {
+    appId: string;
+    appPassword: string | undefined;
+    appType: string;
+    appTenantId: string | undefined;
+    /** ConfigurationBotFrameworkAuthentication options that replace the public cloud's (see botOverrides). */
+    overrides?: Record<string, string>;
+  };
   graph: { endpoint: string; credential: GraphCredentialSettings; timeoutMs: number };
   allowedTenantIds: string[];
   store: string;
@@ -88,7 +106,23 @@ export interface Config {
   teamsApp: { manifestId: string | undefined; catalogId: string | undefined };
   /** Where new proactive chats go when no conversation of the tenant was seen yet. */
   teamsServiceUrl: string;
+  /** Step-up before a confirm: the user's Entra sign-in must be recent (README "Fresh sign-in"). */
+  freshSignIn: FreshSignInSettings;
 }
+
+export type FreshSignInSettings =
+  | { required: false }
+  | {
+      required: true;
+      maxAgeMs: number;
+      /** The Azure Bot's OAuth connection setting that yields the user's token. */
+      connectionName: string;
+      /** OpenID metadata of the tenant that signs the user's token (its JWKS verifies it). */
+      metadataUrl: string;
+      tenantId: string;
+      /** The token's `aud`: the bot's app id, which is also the SSO app (api://…/botid-<appId>). */
+      audience: string;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -130,6 +164,15 @@ function crossCheck(env: Env): string[] {
   for (const id of splitList(env.ALLOWED_TENANT_IDS)) {
     if (!guid.safeParse(id).success) problems.push(`ALLOWED_TENANT_IDS: "${id}" is not a GUID`);
   }
+  if ((env.BOT_OPENID_METADATA_URL || env.BOT_TOKEN_ISSUER) && !env.MicrosoftAppId) {
+    problems.push('BOT_OPENID_METADATA_URL / BOT_TOKEN_ISSUER: only used with MicrosoftAppId (without it no token is checked)');
+  }
+  if (env.REQUIRE_FRESH_SIGNIN && !env.OAUTH_CONNECTION_NAME) {
+    problems.push('OAUTH_CONNECTION_NAME: required when REQUIRE_FRESH_SIGNIN=true (the Azure Bot OAuth connection that signs the user in)');
+  }
+  if (env.REQUIRE_FRESH_SIGNIN && !env.MicrosoftAppId) {
+    problems.push('MicrosoftAppId: required when REQUIRE_FRESH_SIGNIN=true (the Bot Framework token service needs the bot identity)');
+  }
   if (!/^sqlite:.+/.test(env.STORE)) problems.push('STORE: use sqlite:<path>');
   const policy = parseApprovalPolicy(env.APPROVAL_POLICY);
   if ('problems' in policy) problems.push(...policy.problems.map((p) => `APPROVAL_POLICY: ${p}`));
@@ -150,6 +193,7 @@ function toConfig(env: Env): Config {
       appPassword: env.MicrosoftAppPassword,
       appType: env.MicrosoftAppType ?? (env.MicrosoftAppTenantId ? 'SingleTenant' : 'MultiTenant'),
       appTenantId: env.MicrosoftAppTenantId,
+      ...botOverrides(env),
     },
     graph: { endpoint: env.GRAPH_ENDPOINT, credential: credentialSettings(env), timeoutMs: env.GRAPH_TIMEOUT_SECONDS * 1000 },
     allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
@@ -173,6 +217,43 @@ function toConfig(env: Env): Config {
     notifyManager: env.NOTIFY_MANAGER,
     teamsApp: { manifestId: env.TEAMS_APP_ID, catalogId: env.TEAMS_APP_CATALOG_ID },
     teamsServiceUrl: `${env.TEAMS_SERVICE_URL}/`,
+    freshSignIn: freshSignInSettings(env),
+  };
+}
+
+/**
+ * Setting any one ToBot…/ToChannel… option makes botframework-connector use *only* the options
+ * given (ParameterizedBotFrameworkAuthentication), leaving the login URL, OAuth scope and token
+ * service undefined — outbound replies would then fail. So an override carries the public
+ * cloud's values for everything it does not replace.
+ */
+function botOverrides(env: Env): { overrides?: Record<string, string> } {
+  if (!env.BOT_OPENID_METADATA_URL && !env.BOT_TOKEN_ISSUER) return {};
+  return {
+    overrides: {
+      ToBotFromChannelOpenIdMetadataUrl: env.BOT_OPENID_METADATA_URL ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+      ToBotFromChannelTokenIssuer: env.BOT_TOKEN_ISSUER ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+      OAuthUrl: AuthenticationConstants.OAuthUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+      // CallerIdConstants.PublicAzureChannel (botframework-schema): what the default path stamps on activities.
+      CallerId: 'urn:botframework:azure',
+    },
+  };
+}
+
+function freshSignInSettings(env: Env): FreshSignInSettings {
+  if (!env.REQUIRE_FRESH_SIGNIN) return { required: false };
+  // The user signs in to the bot's own app registration, so its tenant signs the token.
+  const tenantId = (env.MicrosoftAppTenantId ?? env.AZURE_TENANT_ID).toLowerCase();
+  return {
+    required: true,
+    maxAgeMs: env.FRESH_SIGNIN_MAX_AGE_MINUTES * 60_000,
+    connectionName: env.OAUTH_CONNECTION_NAME ?? '',
+    metadataUrl: env.ENTRA_OPENID_METADATA_URL ?? `${env.AZURE_AUTHORITY_HOST}/${tenantId}/v2.0/.well-known/openid-configuration`,
+    tenantId,
+    audience: env.MicrosoftAppId ?? '',
   };
 }
 
@@ -242,5 +323,10 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     helpdeskGroupId: config.approval.helpdeskGroupId ?? '(not set)',
     approvalChannelPreset: config.approval.presetChannelId ?? '(not set)',
     approvalTtlMs: config.approval.ttlMs,
+    botOpenIdMetadataUrl: config.bot.overrides?.['ToBotFromChannelOpenIdMetadataUrl'] ?? '(public cloud)',
+    botTokenIssuer: config.bot.overrides?.['ToBotFromChannelTokenIssuer'] ?? '(public cloud)',
+    freshSignIn: config.freshSignIn.required
+      ? { maxAgeMs: config.freshSignIn.maxAgeMs, connectionName: config.freshSignIn.connectionName, metadataUrl: config.freshSignIn.metadataUrl }
+      : 'off',
   };
 }

@@ -30,6 +30,8 @@ export interface ActivityOptions {
   omitAadObjectId?: boolean;
   /** A Teams channel id: sets channelData.channel (and makes the conversation a channel thread). */
   channelId?: string;
+  /** The Authorization header, e.g. `Bearer <channel token>`, for a bot with MicrosoftAppId set. */
+  authorization?: string;
 }
 
 export interface InvokeAnswer {
@@ -93,7 +95,7 @@ export class BotUnderTest {
   }
 
   async say(user: TestUser, text: string, options: ActivityOptions = {}): Promise<number> {
-    const response = await this.post({ ...this.base(user, options), type: 'message', text });
+    const response = await this.post({ ...this.base(user, options), type: 'message', text }, options);
     return response.status;
   }
 
@@ -105,15 +107,15 @@ export class BotUnderTest {
       replyToId: options.replyToId,
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     };
-    const response = await this.post(activity);
+    const response = await this.post(activity, options);
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as InvokeAnswer['body']) : undefined };
   }
 
-  async post(activity: Record<string, unknown>): Promise<Response> {
+  async post(activity: Record<string, unknown>, options: Pick<ActivityOptions, 'authorization'> = {}): Promise<Response> {
     return fetch(`${this.running.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(options.authorization ? { authorization: options.authorization } : {}) },
       body: JSON.stringify(activity),
     });
   }
