@@ -80,6 +80,11 @@ export class LocalConnector {
   }
 
   /** The app is now installed for that user (as Graph's installedApps would do). */
+  /** Forgets every scripted fault that has not fired yet. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   install(aadObjectId: string): void {
     for (const id of this.notInstalled) if (sameId(id, aadObjectId)) this.notInstalled.delete(id);
   }

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, type DemoTenant } from '../../../src/demo/tenant';
+import type { TestUser } from '../../support/bot-harness';
+import type { LocalConnector } from '../../support/connector';
+
+const ENTRY = path.resolve(__dirname, '../../../dist/src/index.js');
+
+/** The built bot as a real process (`npm start`), so a test can kill -9 it and start it again. */
+export class ProcessBot {
+  private child?: ChildProcess;
+  private port = 0;
+
+  constructor(
+    private readonly tenant: DemoTenant,
+    private readonly connector: LocalConnector,
+    private readonly storePath: string,
+    private readonly env: Record<string, string> = {},
+  ) {
+    if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npm run build" (npm test does it)`);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.port = await freePort();
+    this.child = spawn(process.execPath, ['--disable-warning=DEP0111', ENTRY], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
+        PORT: String(this.port),
+        LOG_LEVEL: 'warn',
+        AZURE_TENANT_ID: DEMO_TENANT_ID,
+        AZURE_CLIENT_ID: DEMO_CLIENT_ID,
+        AZURE_CLIENT_SECRET: DEMO_CLIENT_SECRET,
+        AZURE_AUTHORITY_HOST: this.tenant.authorityHost,
+        GRAPH_ENDPOINT: this.tenant.graphEndpoint,
+        STORE: `sqlite:${this.storePath}`,
+        POLL_FIRST_DELAY_SECONDS: '0.5',
+        POLL_MAX_DELAY_SECONDS: '0.5',
+        MAX_REQUESTS_PER_USER_PER_DAY: '1000',
+        ...this.env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const deadline = Date.now() + 8000;
+    while (Date.now() < deadline) {
+      if (await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false)) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the bot process did not become healthy');
+  }
+
+  /** kill -9: no shutdown hook runs, whatever was in flight is lost. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  async say(user: TestUser, text: string): Promise<void> {
+    await this.post({ ...this.base(user), type: 'message', text });
+  }
+
+  async invoke(user: TestUser, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<number> {
+    const response = await this.post({
+      ...this.base(user),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId,
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+    return response.status;
+  }
+
+  conversationOf(user: TestUser): string {
+    return `a:personal-${user.id}`;
+  }
+
+  private post(activity: Record<string, unknown>): Promise<Response> {
+    return fetch(`${this.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  }
+
+  private base(user: TestUser): Record<string, unknown> {
+    return {
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      locale: 'en-US',
+      from: { id: `29:${user.id}`, name: user.name, aadObjectId: user.id },
+      recipient: { id: '28:pin-reset-bot', name: 'PIN reset' },
+      conversation: { id: this.conversationOf(user), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+      channelData: { tenant: { id: DEMO_TENANT_ID } },
+    };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
