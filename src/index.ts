@@ -3,6 +3,7 @@ import { ApprovalHandlers } from './bot/approval-handlers';
 import { PinResetBot } from './bot/pin-reset-bot';
 import { TeamsPasscodeMessenger } from './bot/passcode-messenger';
 import { TeamsDelivery } from './bot/teams-delivery';
+import type { TokenCredential } from '@azure/identity';
 import { environmentWithDotEnv, loadConfig, redactedSummary, type Config } from './config';
 import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople } from './graph';
 import { createLogger, type Logger } from './log';
@@ -12,7 +13,9 @@ import { OutboxRequesterNotifier } from './notify/requester-notifier';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
-import { startHttpServer } from './server';
+import { instrumentGraph, instrumentRequestStore } from './observability/instrumented';
+import { InMemoryMetrics } from './observability/metrics';
+import { startHttpServer, type Probes } from './server';
 import { openStore, type Store } from './store';
 
 export interface RunningBot {
@@ -28,14 +31,12 @@ const systemClock: Clock = { now: () => new Date() };
 
 /** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
 export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
-  const graph = createGraphClient({
-    credential: createGraphCredential(credentialOptions(config)),
-    graphEndpoint: config.graph.endpoint,
-    timeoutMs: config.graph.timeoutMs,
-  });
+  const metrics = new InMemoryMetrics();
+  const credential = createGraphCredential(credentialOptions(config));
+  const graph = instrumentGraph(createGraphClient({ credential, graphEndpoint: config.graph.endpoint, timeoutMs: config.graph.timeoutMs }), metrics);
   const intune = new GraphIntune(graph);
   const people = cachedPeople(new GraphPeople(graph));
-  const store = openStore(config.store, { clock });
+  const store = instrumentRequestStore(openStore(config.store, { clock }), metrics, config.approval.ttlMs, () => clock.now());
   const scheduler = new Scheduler(log);
   const adapter = createAdapter(config.bot, log);
   const channels = new ApprovalChannels(store, people, config.approval.helpdeskGroupId, config.approval.presetChannelId);
@@ -81,7 +82,8 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
   const bot = new PinResetBot({ app, approvals, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
-  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), config.port, log);
+  const probes = readiness(store, credential, config, metrics, log);
+  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
   worker.start();
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
@@ -92,6 +94,29 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     store.close();
   };
   return { url: server.url, app, store, scheduler, outbox: worker, stop };
+}
+
+/** /readyz: the store answers and a Graph token can be had; /metrics: counters and the outbox depth. */
+function readiness(store: Store, credential: TokenCredential, config: Config, metrics: InMemoryMetrics, log: Logger): Probes {
+  const check = async (name: string, probe: () => Promise<unknown>): Promise<string> => {
+    try {
+      await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 5000).unref())]);
+      return 'ok';
+    } catch (error) {
+      log.warn('readiness check failed', { check: name, error });
+      return 'failing';
+    }
+  };
+  return {
+    ready: async () => {
+      const checks = {
+        store: await check('store', () => store.setting('readiness-probe')),
+        graphToken: await check('graphToken', () => credential.getToken(`${config.graph.endpoint}/.default`)),
+      };
+      return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
+    },
+    metrics: async () => ({ ...metrics.snapshot(), outbox: await store.outboxDepth() }),
+  };
 }
 
 function credentialOptions(config: Config): Parameters<typeof createGraphCredential>[0] {
