@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   PASSCODE_VISIBLE_MINUTES: positiveNumber(5),
   SHUTDOWN_GRACE_MS: positiveNumber(4000),
   GRAPH_TIMEOUT_SECONDS: positiveNumber(20),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+  METRICS_EXPORT_INTERVAL_SECONDS: positiveNumber(60),
   MAX_REQUESTS_PER_USER_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
   APPROVAL_POLICY: optionalText,
   MANAGER_APPROVAL: boolean(false),
@@ -91,6 +93,8 @@ export interface Config {
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
+  /** Application Insights export of the metrics; absent = off. */
+  appInsights: { connectionString: string; intervalMs: number } | undefined;
   /** Reset requests one person may open in 24 hours (abuse limit). */
   maxRequestsPerDay: number;
   approval: {
@@ -206,6 +210,9 @@ function toConfig(env: Env): Config {
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     maxRequestsPerDay: env.MAX_REQUESTS_PER_USER_PER_DAY,
+    appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING, intervalMs: env.METRICS_EXPORT_INTERVAL_SECONDS * 1000 }
+      : undefined,
     approval: {
       policy: approvalPolicyOf(env.APPROVAL_POLICY),
       managerApproval: env.MANAGER_APPROVAL,

@@ -14,6 +14,7 @@ import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
 import { instrumentGraph, instrumentRequestStore } from './observability/instrumented';
+import { AppInsightsExporter, parseConnectionString } from './observability/app-insights';
 import { InMemoryMetrics } from './observability/metrics';
 import { startHttpServer, type Probes } from './server';
 import { openStore, type Store } from './store';
@@ -85,15 +86,29 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   const probes = readiness(store, credential, config, metrics, log);
   const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
   worker.start();
+  const exporter = startAppInsights(config, metrics, log);
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
   const stop = async (): Promise<void> => {
     await server.close();
     await scheduler.stop(config.shutdownGraceMs);
     await worker.stop();
+    await exporter?.stop();
     store.close();
   };
   return { url: server.url, app, store, scheduler, outbox: worker, stop };
+}
+
+function startAppInsights(config: Config, metrics: InMemoryMetrics, log: Logger): AppInsightsExporter | undefined {
+  if (!config.appInsights) return undefined;
+  const target = parseConnectionString(config.appInsights.connectionString);
+  if (!target) {
+    log.warn('APPLICATIONINSIGHTS_CONNECTION_STRING has no InstrumentationKey: metrics are not exported');
+    return undefined;
+  }
+  const exporter = new AppInsightsExporter(target, metrics, log, config.appInsights.intervalMs);
+  exporter.start();
+  return exporter;
 }
 
 /** /readyz: the store answers and a Graph token can be had; /metrics: counters and the outbox depth. */

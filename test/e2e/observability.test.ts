@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { DEMO_CLIENT_ID } from '../../src/demo/tenant';
 import { BotUnderTest } from '../support/bot-harness';
 import { startTestTenant } from '../support/demo-tenant';
@@ -54,6 +55,38 @@ describe('readiness when Graph refuses the app', () => {
     } finally {
       await bot.stop();
       await tenant.stop();
+    }
+  });
+});
+
+describe('Application Insights export', () => {
+  it('sends the counters as MetricData envelopes to the ingestion endpoint of the connection string', async () => {
+    const received: { name: string; data: { baseData: { metrics: { name: string; value: number }[] } } }[] = [];
+    const ingestion = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        if (req.url === '/v2.1/track') received.push(...(JSON.parse(body) as typeof received));
+        res.writeHead(200);
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => ingestion.listen(0, '127.0.0.1', () => resolve()));
+    const address = ingestion.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const world = await startWorld({
+      env: {
+        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:${port}/`,
+        METRICS_EXPORT_INTERVAL_SECONDS: '0.2',
+      },
+    });
+    try {
+      await world.bot.say(users.oneDevice, 'reset my PIN');
+      await world.bot.settle(() => received.some((e) => e.data.baseData.metrics.some((m) => m.name === 'pinbot_requests_total')));
+      assert.match(received[0]?.name ?? '', /^Microsoft\.ApplicationInsights\.0+1\.Metric$/);
+    } finally {
+      await stopWorld(world);
+      await new Promise<void>((resolve) => ingestion.close(() => resolve()));
     }
   });
 });
