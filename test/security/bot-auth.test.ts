@@ -29,12 +29,23 @@ const CHANNEL_ISSUER = 'https://channel.pinbot.test';
 const KID = 'channel-key-1';
 const employee: TestUser = { id: DEMO_USER_IDS.employee, name: 'Chen Mei-Ling 陳美玲' };
 
+/** CloudAdapter console.errors every refused token with its stack; expected here, so kept out of the report. */
+async function quietly<T>(send: () => Promise<T>): Promise<T> {
+  const console = sinon.stub(globalThis.console, 'error');
+  try {
+    return await send();
+  } finally {
+    console.restore();
+  }
+}
+
 describe('Bot Framework authentication of incoming activities', () => {
   const channelKey = makeKey(KID);
   let openId: OpenIdServer;
   let tenant: DemoTenant;
   let bot: BotUnderTest;
   let outboundToken: sinon.SinonStub;
+  let fetchedAtStart: string[] = [];
 
   before(async () => {
     openId = await startOpenIdServer({ issuer: CHANNEL_ISSUER, keys: [jwkOf(channelKey, { endorsements: ['msteams'] })] });
@@ -55,6 +66,7 @@ describe('Bot Framework authentication of incoming activities', () => {
         },
       },
     );
+    fetchedAtStart = [...openId.fetched];
   });
   after(async () => {
     outboundToken.restore();
@@ -76,7 +88,7 @@ describe('Bot Framework authentication of incoming activities', () => {
   /** Says "help" with the header and asserts the attack reached nothing: no Graph call, no message. */
   async function refused(authorization: string | undefined): Promise<void> {
     const sentBefore = bot.connector.events.length;
-    const status = await bot.say(employee, 'help', authorization === undefined ? {} : { authorization });
+    const status = await quietly(() => bot.say(employee, 'help', authorization === undefined ? {} : { authorization }));
     assert.equal(status, 401);
     assert.deepEqual(tenant.requests, []);
     assert.equal(bot.connector.events.length, sentBefore);
@@ -124,6 +136,25 @@ describe('Bot Framework authentication of incoming activities', () => {
     await refused(`Bearer ${token(claims(), { kid: 'someone-elses-key' }, makeKey('someone-elses-key'))}`);
   });
 
+  it('refuses a Teams-endorsed key signing an activity of another channel', async () => {
+    const sentBefore = bot.connector.events.length;
+    const activity = {
+      type: 'message',
+      id: 'webchat-1',
+      channelId: 'webchat',
+      serviceUrl: bot.connector.url,
+      text: 'help',
+      from: { id: `29:${employee.id}`, aadObjectId: employee.id },
+      recipient: { id: '28:pin-reset-bot' },
+      conversation: { id: bot.personalConversationOf(employee), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+      channelData: { tenant: { id: DEMO_TENANT_ID } },
+    };
+    const response = await quietly(() => bot.post(activity, { authorization: `Bearer ${token()}` }));
+    assert.equal(response.status, 401);
+    assert.deepEqual(tenant.requests, []);
+    assert.equal(bot.connector.events.length, sentBefore);
+  });
+
   it('refuses a valid channel token in another scheme than Bearer', async () => {
     await refused(`Basic ${token()}`);
   });
@@ -136,5 +167,10 @@ describe('Bot Framework authentication of incoming activities', () => {
     assert.equal(sent.length, 1);
     assert.match(JSON.stringify(sent[0]?.activity), /Forgot your device PIN or passcode\?/);
     assert.deepEqual(tenant.requests, []);
+  });
+
+  it('fetched the channel metadata and keys only when a token needed them, and once', () => {
+    assert.deepEqual(fetchedAtStart, []);
+    assert.deepEqual(openId.fetched, ['/v1/.well-known/openidconfiguration', '/keys']);
   });
 });
