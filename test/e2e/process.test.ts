@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, type DemoTenant } from '../../src/demo/tenant';
 import { startTestTenant } from '../support/demo-tenant';
+import { freePort } from '../support/ports';
 
 const ENTRY = path.resolve(__dirname, '../../dist/src/index.js');
 
@@ -95,18 +95,6 @@ function exitOf(child: ChildProcess, timeoutMs: number): Promise<number | null> 
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve(code);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
     });
   });
 }

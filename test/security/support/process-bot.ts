@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, type DemoTenant } from '../../../src/demo/tenant';
 import type { TestUser } from '../../support/bot-harness';
 import type { LocalConnector } from '../../support/connector';
+import { freePort } from '../../support/ports';
 
 const ENTRY = path.resolve(__dirname, '../../../dist/src/index.js');
 
@@ -100,16 +100,4 @@ export class ProcessBot {
       channelData: { tenant: { id: DEMO_TENANT_ID } },
     };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
