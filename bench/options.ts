@@ -1,0 +1,65 @@
+// Command-line options of `npm run bench -- [options]`.
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Added latency of every Graph call, ms (default 50). */
+  graphLatencyMs: number;
+  /** Graph latency while the Confirm invoke is measured, ms (default 2000). */
+  slowGraphMs: number;
+  /** Concurrent users (default 50). */
+  users: number;
+  /** Length of each measured message-turn run, s (default 15; a 3 s warm-up precedes it). */
+  turnSeconds: number;
+  /** Requests that need approval in the burst (default 1000). */
+  burst: number;
+  /** Rounds of complete self-service resets, one per user each (default 2). */
+  resetRounds: number;
+  /** Run the self-service bot with `node --cpu-prof` and summarise where its CPU went. */
+  profile: boolean;
+  /** Where results.json goes. */
+  out: string;
+}
+
+const HELP = `npm run bench -- [--quick] [--graph-latency-ms 50] [--slow-graph-ms 2000] [--users 50]
+                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--out bench/results.json]
+  --quick   shorter runs (8 s turns, a burst of 200) to try the bench out; its burst row is not the 1,000 of the target`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      'graph-latency-ms': { type: 'string' },
+      'slow-graph-ms': { type: 'string' },
+      users: { type: 'string' },
+      'turn-seconds': { type: 'string' },
+      burst: { type: 'string' },
+      'reset-rounds': { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench/results.json' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  const quick = values.quick === true;
+  return {
+    graphLatencyMs: numberOf(values['graph-latency-ms'], 50, 0, 10_000),
+    slowGraphMs: numberOf(values['slow-graph-ms'], 2_000, 0, 20_000),
+    users: numberOf(values.users, 50, 1, 500),
+    turnSeconds: numberOf(values['turn-seconds'], quick ? 8 : 15, 1, 120),
+    burst: numberOf(values.burst, quick ? 200 : 1_000, 1, 5_000),
+    resetRounds: numberOf(values['reset-rounds'], 2, 1, 10),
+    profile: values.profile === true,
+    out: values.out ?? 'bench/results.json',
+  };
+}
+
+function numberOf(text: string | undefined, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`expected a number from ${min} to ${max}, got "${text}"`);
+  return value;
+}
