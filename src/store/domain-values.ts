@@ -3,7 +3,7 @@
 // compile error here, so a new state or platform cannot be silently rejected on read.
 import type { OfferedAction, PlatformKind } from '../intune/device';
 import type { ConversationKind, OutboxFailureReason, OutboxState } from '../notify/ports';
-import type { ApproverKind, FailureReason, ManagerNotice, RequestState } from '../reset/request';
+import type { ApproverKind, FailureReason, ManagerNotice, RequestPatch, RequestState } from '../reset/request';
 
 type MissingMembers<T, A extends readonly T[]> = Exclude<T, A[number]>;
 
@@ -75,3 +75,21 @@ export const OUTBOX_FAILURE_REASONS = everyMemberOf<OutboxFailureReason>()([
 export const APPROVER_KINDS = everyMemberOf<ApproverKind>()(['helpdesk', 'manager']);
 
 export const MANAGER_NOTICES = everyMemberOf<ManagerNotice>()(['pending', 'notified', 'noManager', 'notNotified']);
+
+/** Every field a RequestPatch may change, so a store copies exactly these and nothing else. */
+export const PATCH_FIELDS = everyMemberOf<keyof RequestPatch>()([
+  'cardActivityId',
+  'actionSentAt',
+  'nextCheckAt',
+  'failureReason',
+  'hidePasscodeAt',
+  'passcodeActivityId',
+  'approver',
+  'expiresAt',
+  'decidedBy',
+  'decidedByName',
+  'decisionNote',
+  'managerId',
+  'managerName',
+  'managerNotice',
+]);

@@ -1,8 +1,8 @@
 /**
  * The store: where requests, their audit trail and conversation references live.
  *
- * Contract every Store implementation keeps (SQLite here, Azure Table Storage later — the ports
- * carry no SQL, and test/store's behaviour tests are the executable form of this list):
+ * Contract every Store implementation keeps (SQLite and Azure Table Storage — the ports carry no
+ * SQL, and test/store/contract runs the same tests against both):
  *
  * 1. Compare-and-set. `transition(id, v, to, patch)` succeeds only when the stored request has
  *    version `v` and `canMove(storedState, to)`; `patch(id, v, patch)` only when the version is
@@ -13,14 +13,14 @@
  * 2. Across connections, processes and bot instances, of several calls made with the same
  *    version at most one succeeds. This is what keeps two clicks, two approvers or two instances
  *    from sending two Graph actions. (SQLite: BEGIN IMMEDIATE + `UPDATE … WHERE version = ?`;
- *    Azure Table: keep `version` as a property and replace with If-Match on the read ETag.)
+ *    Azure Table: `version` is a property and the write is a Replace with If-Match on the read ETag.)
  * 3. `insertRequest` stores the request as given (its version and timestamps included); a
  *    duplicate id is a bug and rejects.
  * 4. Values round-trip exactly (timestamps are not reformatted). Time comparisons and ordering use
  *    the instant, not the string: `countRequestsSince` counts createdAt ≥ since;
  *    `requestsOf` and `openRequestForDevice` are newest first, `requestsInStates` oldest first.
  * 5. The audit trail is append-only and read back in append order; an entry refers to a stored
- *    request (SQLite rejects one that does not).
+ *    request (both reject one that does not).
  * 6. Nothing secret is stored: no passcode, no token (`hidePasscodeAt` is only a time).
  * 7. Conversations: save is an upsert by conversationId; `personalConversationOf` is the newest
  *    (by updatedAt) personal conversation of that user; deleting an unknown id is not an error.
@@ -28,38 +28,74 @@
  *    leases each message to at most one owner, only the head of each lane and only when due; every
  *    later write is a compare-and-set on the lease holder. Payloads are never secret (rule 6).
  */
+import type { Logger } from '../log';
 import type { ConversationStore, OutboxStore } from '../notify/ports';
 import type { Clock, RequestStore, SettingsStore } from '../reset/ports';
-import { parseStoreSpec } from './spec';
+import { openAzureTableStore, type AzureTableSettings } from './azure-table';
+import { parseStoreSpec, type SqliteLocation } from './spec';
 import { openDatabase } from './sqlite/connection';
 import { sqliteConversationStore } from './sqlite/conversation-store';
 import { sqliteOutboxStore } from './sqlite/outbox-store';
 import { sqliteRequestStore } from './sqlite/request-store';
 import { sqliteSettingsStore } from './sqlite/settings-store';
 
-export { StoreConfigError, type StoreConfigReason } from './errors';
+export { StoreConfigError, StoreWriteError, type StoreConfigReason, type StoreWriteReason } from './errors';
 export { parseStoreSpec, type StoreLocation } from './spec';
+export type { AzureTableSettings } from './azure-table';
 
-export type Store = RequestStore & ConversationStore & OutboxStore & SettingsStore & { close(): void };
+export type Store = RequestStore &
+  ConversationStore &
+  OutboxStore &
+  SettingsStore & {
+    /** Resolves once the store is usable (Azure: the tables exist and the credential works); SQLite is at once. */
+    ready(): Promise<void>;
+    close(): void;
+  };
 
 export interface StoreOptions {
   /** Sets `updatedAt` on transitions; tests pass one they can move. */
   clock?: Clock;
+  /** The account for `STORE=azure-table`, from the composition root's config (never read from the environment here). */
+  azure?: AzureTableSettings;
+  /** Told when a best-effort index clean-up failed; answers stay right, the entry is skipped and retried later. */
+  log?: Pick<Logger, 'warn'>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
 
 /**
  * Opens the store named by the `STORE` setting: `sqlite:<path>` (the folder is created when
- * missing, the file by SQLite) or `sqlite::memory:`. Throws StoreConfigError when it cannot.
+ * missing, the file by SQLite), `sqlite::memory:`, or `azure-table` (tables are created on first
+ * use; call `ready()` or use `openStoreAsync` to find a wrong account or role at start-up).
+ * Throws StoreConfigError when the setting itself is wrong.
  */
 export function openStore(spec: string, options: StoreOptions = {}): Store {
-  const db = openDatabase(parseStoreSpec(spec));
+  const location = parseStoreSpec(spec);
+  const clock = options.clock ?? systemClock;
+  if (location.kind === 'azureTable') return openAzureTableStore(options.azure ?? {}, clock, options.log);
+  return openSqliteStore(location, clock);
+}
+
+/** `openStore`, then `ready()`: fails at start-up, with StoreConfigError('cannotOpen'), when the account cannot be used. */
+export async function openStoreAsync(spec: string, options: StoreOptions = {}): Promise<Store> {
+  const store = openStore(spec, options);
+  try {
+    await store.ready();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return store;
+}
+
+function openSqliteStore(location: SqliteLocation, clock: Clock): Store {
+  const db = openDatabase(location);
   return {
-    ...sqliteRequestStore(db, options.clock ?? systemClock),
+    ...sqliteRequestStore(db, clock),
     ...sqliteConversationStore(db),
     ...sqliteOutboxStore(db),
-    ...sqliteSettingsStore(db, options.clock ?? systemClock),
+    ...sqliteSettingsStore(db, clock),
+    ready: async () => undefined,
     close: () => {
       db.close();
     },

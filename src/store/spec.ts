@@ -2,18 +2,28 @@ import path from 'node:path';
 import { StoreConfigError } from './errors';
 
 /** Where the store lives, parsed from the `STORE` setting. */
-export type StoreLocation = { kind: 'sqliteFile'; path: string } | { kind: 'sqliteMemory' };
+export type StoreLocation = SqliteLocation | { kind: 'azureTable' };
+export type SqliteLocation = { kind: 'sqliteFile'; path: string } | { kind: 'sqliteMemory' };
 
 const SQLITE = 'sqlite:';
 const MEMORY = ':memory:';
+/**
+ * Only the word: the account comes from separate settings (a connection string may hold a key,
+ * and an account URL comes with a credential), so `STORE` itself never carries a secret.
+ */
+const AZURE_TABLE = 'azure-table';
 
 /**
  * `sqlite:<path>` (relative paths resolve against the working directory, as the default
- * `sqlite:./data/pinbot.db` expects) or `sqlite::memory:` for unit tests.
+ * `sqlite:./data/pinbot.db` expects), `sqlite::memory:` for unit tests, or `azure-table`.
  */
 export function parseStoreSpec(spec: string): StoreLocation {
+  if (spec.trim() === AZURE_TABLE) return { kind: 'azureTable' };
   if (!spec.startsWith(SQLITE)) {
-    throw new StoreConfigError('unknownScheme', `STORE must be "sqlite:<path>" or "sqlite::memory:"; got scheme ${schemeOf(spec)}`);
+    throw new StoreConfigError(
+      'unknownScheme',
+      `STORE must be "sqlite:<path>", "sqlite::memory:" or "azure-table"; got scheme ${schemeOf(spec)}`,
+    );
   }
   const location = spec.slice(SQLITE.length).trim();
   if (location === MEMORY) return { kind: 'sqliteMemory' };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreConfigError } from '../errors';
-import type { StoreLocation } from '../spec';
+import type { SqliteLocation } from '../spec';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 
 /**
@@ -13,7 +13,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 export const BUSY_TIMEOUT_MS = 5_000;
 
 /** Opens (creating if needed) a database at `location` with the pragmas and schema the store relies on. */
-export function openDatabase(location: StoreLocation): Database.Database {
+export function openDatabase(location: SqliteLocation): Database.Database {
   const db = connect(location);
   try {
     migrate(db);
@@ -24,7 +24,7 @@ export function openDatabase(location: StoreLocation): Database.Database {
   return db;
 }
 
-function connect(location: StoreLocation): Database.Database {
+function connect(location: SqliteLocation): Database.Database {
   const file = location.kind === 'sqliteMemory' ? ':memory:' : location.path;
   let db: Database.Database | undefined;
   try {

@@ -2,23 +2,12 @@
 // parsed with zod on the way in (a caller's malformed operation is refused before it is stored)
 // and on the way out (a row written by a newer build fails loudly instead of being misdelivered).
 import { z } from 'zod';
-import type { NewOutboxMessage, OutboxMessage, OutboxOperation, OutboxPayload } from '../../notify/ports';
+import type { NewOutboxMessage, OutboxMessage } from '../../notify/ports';
 import { OUTBOX_FAILURE_REASONS, OUTBOX_STATES } from '../domain-values';
+import { checkedOutboxMessage, OutboxOperationSchema as Operation, OutboxPayloadSchema as Payload } from '../outbox-values';
 import { epochMs } from '../timestamps';
 
-const Target = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('conversation'), conversationId: z.string().min(1) }),
-  z.object({ kind: z.literal('user'), aadObjectId: z.string().min(1), tenantId: z.string().min(1) }),
-]);
-
-const Operation = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('send'), target: Target }),
-  z.object({ kind: z.literal('newThread'), channelId: z.string().min(1) }),
-  z.object({ kind: z.literal('update'), activityOf: z.string().min(1) }),
-  z.object({ kind: z.literal('updateActivity'), conversationId: z.string().min(1), activityId: z.string().min(1) }),
-]) satisfies z.ZodType<OutboxOperation>;
-
-const Payload = z.record(z.string(), z.unknown()) satisfies z.ZodType<OutboxPayload>;
+export { instant } from '../outbox-values';
 
 export const OutboxRow = z.object({
   seq: z.number().int(),
@@ -48,14 +37,14 @@ export type InsertParams = Pick<OutboxRow, 'id' | 'event_key' | 'lane' | 'operat
   created_ms: number;
 };
 
-export function toInsertParams(message: NewOutboxMessage): InsertParams {
-  if (message.eventKey.trim() === '') throw new RangeError('an outbox message needs a non-empty eventKey');
+export function toInsertParams(unchecked: NewOutboxMessage): InsertParams {
+  const message = checkedOutboxMessage(unchecked);
   return {
     id: message.id,
     event_key: message.eventKey,
     lane: message.lane,
-    operation_json: JSON.stringify(Operation.parse(message.operation)),
-    payload_json: JSON.stringify(Payload.parse(message.payload)),
+    operation_json: JSON.stringify(message.operation),
+    payload_json: JSON.stringify(message.payload),
     created_at: message.createdAt,
     created_ms: epochMs(message.createdAt),
   };
@@ -81,11 +70,4 @@ export function toOutboxMessage(stored: unknown): OutboxMessage {
     failureReason: row.failure_reason,
     lastError: row.last_error,
   };
-}
-
-/** An ISO timestamp and its epoch ms, for a pair of columns the store writes itself. */
-export function instant(at: Date): { iso: string; ms: number } {
-  const ms = at.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('invalid Date for an outbox time');
-  return { iso: at.toISOString(), ms };
 }
