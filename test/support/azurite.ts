@@ -17,20 +17,29 @@ const ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I
 
 export interface Azurite {
   port: number;
-  /** `TableEndpoint=http://127.0.0.1:<port>/devstoreaccount1;` with the well-known key. */
+  /** `TableEndpoint=http(s)://127.0.0.1:<port>/devstoreaccount1;` with the well-known key. */
   connectionString: string;
-  /** `http://127.0.0.1:<port>/devstoreaccount1`, for account-URL settings. */
+  /** `http(s)://127.0.0.1:<port>/devstoreaccount1`, for account-URL settings. */
   accountUrl: string;
   stop(): Promise<void>;
 }
 
+export interface AzuriteOptions {
+  /**
+   * Serve HTTPS with this certificate (the client must trust it, e.g. via NODE_EXTRA_CA_CERTS) and
+   * accept bearer tokens: Azurite's "basic" OAuth checks a token's issuer, audience and lifetime,
+   * not its signature. The SDK sends bearer tokens over HTTPS only.
+   */
+  oauthOverHttps?: { certPath: string; keyPath: string };
+}
+
 /** Starts Azurite Table on a free port and resolves once it listens; retries once if the port was taken meanwhile. */
-export async function startAzurite(): Promise<Azurite> {
+export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurite> {
   try {
-    return await startOn(await freePort());
+    return await startOn(await freePort(), options);
   } catch (error) {
     if (!(error instanceof AzuriteStartError) || error.reason !== 'exited') throw error;
-    return startOn(await freePort());
+    return startOn(await freePort(), options);
   }
 }
 
@@ -45,9 +54,11 @@ export class AzuriteStartError extends Error {
   }
 }
 
-async function startOn(port: number): Promise<Azurite> {
+async function startOn(port: number, options: AzuriteOptions): Promise<Azurite> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pinbot-azurite-'));
   const args = ['--inMemoryPersistence', '--disableTelemetry', '--silent', '--tableHost', '127.0.0.1', '--tablePort', String(port)];
+  const tls = options.oauthOverHttps;
+  if (tls !== undefined) args.push('--cert', tls.certPath, '--key', tls.keyPath, '--oauth', 'basic');
   // The bin is a symlink to a script: run it with this Node, not whatever `node` PATH finds. The
   // workspace folder is its working directory, for anything it writes despite --inMemoryPersistence.
   const child = spawn(process.execPath, [fs.realpathSync(BIN), ...args], { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -68,11 +79,12 @@ async function startOn(port: number): Promise<Azurite> {
     await cleanUp();
     throw error;
   }
-  const accountUrl = `http://127.0.0.1:${port}/${ACCOUNT}`;
+  const scheme = tls === undefined ? 'http' : 'https';
+  const accountUrl = `${scheme}://127.0.0.1:${port}/${ACCOUNT}`;
   return {
     port,
     accountUrl,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};TableEndpoint=${accountUrl};`,
+    connectionString: `DefaultEndpointsProtocol=${scheme};AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};TableEndpoint=${accountUrl};`,
     stop: cleanUp,
   };
 }

@@ -18,7 +18,8 @@ const MessageEntity = z.object({
   id: z.string(),
   eventKey: z.string(),
   lane: z.string(),
-  seq: z.number().int(),
+  laneSeq: z.number().int(),
+  enqueuedKey: z.string(),
   operationJson: z.string(),
   payloadParts: z.number().int().min(1),
   createdAt: z.string(),
@@ -34,10 +35,15 @@ const MessageEntity = z.object({
   lastError: text,
 });
 
-/** A message as read, with its enqueue order and the ETag a lease write must present. */
-export interface StoredMessage {
+/** Where a message stands in the queue: its place in its lane, and when it was enqueued (for oldest first). */
+export interface QueuePlace {
+  laneSeq: number;
+  enqueuedKey: string;
+}
+
+/** A message as read, with its place and the ETag a lease write must present. */
+export interface StoredMessage extends QueuePlace {
   message: OutboxMessage;
-  seq: number;
   etag: string;
 }
 
@@ -58,13 +64,14 @@ export function freshMessage(message: NewOutboxMessage): OutboxMessage {
   };
 }
 
-export function toMessageEntity(partitionKey: string, rowKey: string, message: OutboxMessage, seq: number): TableEntity {
+export function toMessageEntity(partitionKey: string, rowKey: string, message: OutboxMessage, place: QueuePlace): TableEntity {
   const { operation, payload, ...rest } = message;
   const json = JSON.stringify(payload);
   const parts = Array.from({ length: Math.max(1, Math.ceil(json.length / PART_CHARS)) }, (_, i) => json.slice(i * PART_CHARS, (i + 1) * PART_CHARS));
   return entity(partitionKey, rowKey, {
     ...rest,
-    seq,
+    laneSeq: place.laneSeq,
+    enqueuedKey: place.enqueuedKey,
     operationJson: JSON.stringify(operation),
     payloadParts: parts.length,
     ...Object.fromEntries(parts.map((part, i) => [`payload${i}`, part])),
@@ -72,12 +79,12 @@ export function toMessageEntity(partitionKey: string, rowKey: string, message: O
 }
 
 export function toStoredMessage(stored: Record<string, unknown>): StoredMessage {
-  const { etag, seq, operationJson, payloadParts, ...rest } = MessageEntity.parse(stored);
+  const { etag, laneSeq, enqueuedKey, operationJson, payloadParts, ...rest } = MessageEntity.parse(stored);
   const json = Array.from({ length: payloadParts }, (_, i) => z.string().parse(stored[`payload${i}`])).join('');
   const message: OutboxMessage = {
     ...rest,
     operation: OutboxOperationSchema.parse(JSON.parse(operationJson)),
     payload: OutboxPayloadSchema.parse(JSON.parse(json)),
   };
-  return { message, seq, etag };
+  return { message, laneSeq, enqueuedKey, etag };
 }

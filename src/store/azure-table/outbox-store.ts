@@ -2,19 +2,21 @@
 // partition, so that every step that must be atomic is an entity group transaction, and "what is
 // due now" is a key-range read of the pending messages only:
 //
-//   RowKey "counter"      the next enqueue number (seq): lane order must be enqueue order across instances
+//   RowKey "c|<lane>"     the lane's next number: a lane is delivered in enqueue order across instances
 //   RowKey "k|<eventKey>" one per event ever enqueued: creating it is the deduplication
 //   RowKey "i|<id>"       one per message id ever used: a reused id is a bug and is refused
 //   RowKey "p|<id>"       a pending message — the live queue a claim reads
 //   RowKey "d|<id>"       a delivered or failed message — history, outside the range a claim reads
 //
-// Enqueue is one transaction: counter (If-Match), k|, i|, p|. A claim reads the p| range, works
-// out lane heads, and leases each chosen message with Replace If-Match on the ETag it read, so of
-// several instances claiming at once each message goes to one: the others get 412 and skip it.
-// Every later write re-reads p|<id> and checks the lease holder before its own If-Match write. The
-// final write (delivered or failed) happens in place under that If-Match; moving the message from
-// p| to d| afterwards is a separate transaction, since a transaction's delete cannot carry an
-// ETag. A finished message left in p| by a crash is moved by the next claim.
+// Enqueue is one transaction: the lane counter (If-Match), k|, i|, p|. Only enqueues into the same
+// conversation contend for a counter; "oldest first" between lanes is fairness, not correctness,
+// and uses an append-order key (keys.ts). A claim reads the p| range, works out lane heads, and
+// leases each chosen message with Replace If-Match on the ETag it read, so of several instances
+// claiming at once each message goes to one: the others get 412 and skip it. Every later write
+// re-reads p|<id> and checks the lease holder before its own If-Match write. The final write
+// (delivered or failed) happens in place under that If-Match; moving the message from p| to d|
+// afterwards is a separate transaction, since a transaction's delete cannot carry an ETag. A
+// finished message left in p| by a crash is moved by the next claim.
 //
 // One partition serves about 2,000 entity operations a second, far above what Teams lets one bot
 // send (about 30 messages a second per tenant).
@@ -27,22 +29,22 @@ import { StoreWriteError } from '../errors';
 import { checkedOutboxMessage, instant } from '../outbox-values';
 import { epochMs } from '../timestamps';
 import { ALREADY_EXISTS, entity, ETAG_MISMATCH, inRange, NOT_FOUND, query, readEntity, refusedWith } from './entities';
-import { joinKey, prefixRange } from './keys';
+import { appendOrderKey, joinKey, prefixRange } from './keys';
 import { freshMessage, toMessageEntity, toStoredMessage, type StoredMessage } from './outbox-entities';
 import type { Tables } from './tables';
 
 const PARTITION = 'outbox';
-const COUNTER = 'counter';
 const pendingRow = (id: string): string => joinKey('p', id);
 const doneRow = (id: string): string => joinKey('d', id);
 const eventRow = (eventKey: string): string => joinKey('k', eventKey);
 const idRow = (id: string): string => joinKey('i', id);
+const laneRow = (lane: string): string => joinKey('c', lane);
 
 const CounterEntity = z.object({ next: z.number().int() });
 const EventEntity = z.object({ messageId: z.string() });
 const StateEntity = z.object({ state: z.enum(OUTBOX_STATES) });
 
-/** Enqueues from several instances contend for the counter; each round one of them wins. */
+/** Enqueues into one lane from several instances contend for its counter; each round one of them wins. */
 const MAX_ENQUEUE_ROUNDS = 20;
 const MAX_LEASE_ROUNDS = 5;
 
@@ -53,15 +55,16 @@ export function azureOutboxStore(tables: Tables, log?: Pick<Logger, 'warn'>): Ou
 
   async function enqueueRound(message: NewOutboxMessage): Promise<boolean> {
     const client = await outbox();
-    const counter = await readEntity(client, PARTITION, COUNTER);
-    const seq = counter === undefined ? 1 : CounterEntity.parse(counter).next;
-    const nextCounter = entity(PARTITION, COUNTER, { next: seq + 1 });
+    const counter = await readEntity(client, PARTITION, laneRow(message.lane));
+    const laneSeq = counter === undefined ? 1 : CounterEntity.parse(counter).next;
+    const nextCounter = entity(PARTITION, laneRow(message.lane), { lane: message.lane, next: laneSeq + 1 });
+    const place = { laneSeq, enqueuedKey: appendOrderKey() };
     return refusedWith([ALREADY_EXISTS, ETAG_MISMATCH], () =>
       client.submitTransaction([
         counter === undefined ? ['create', nextCounter] : ['update', nextCounter, 'Replace', { etag: counter.etag }],
         ['create', entity(PARTITION, eventRow(message.eventKey), { messageId: message.id })],
         ['create', entity(PARTITION, idRow(message.id), { eventKey: message.eventKey })],
-        ['create', toMessageEntity(PARTITION, pendingRow(message.id), freshMessage(message), seq)],
+        ['create', toMessageEntity(PARTITION, pendingRow(message.id), freshMessage(message), place)],
       ]),
     );
   }
@@ -73,12 +76,12 @@ export function azureOutboxStore(tables: Tables, log?: Pick<Logger, 'warn'>): Ou
 
   /** p| → d| for a message that is no longer pending. Idempotent; a failure leaves it for the next claim. */
   async function archive(stored: StoredMessage): Promise<void> {
-    const { message, seq } = stored;
+    const { message } = stored;
     try {
       await refusedWith([NOT_FOUND], async () =>
         (await outbox()).submitTransaction([
           ['delete', { partitionKey: PARTITION, rowKey: pendingRow(message.id) }],
-          ['upsert', toMessageEntity(PARTITION, doneRow(message.id), message, seq), 'Replace'],
+          ['upsert', toMessageEntity(PARTITION, doneRow(message.id), message, stored), 'Replace'],
         ]),
       );
     } catch (error) {
@@ -92,7 +95,7 @@ export function azureOutboxStore(tables: Tables, log?: Pick<Logger, 'warn'>): Ou
       const stored = await readMessage(pendingRow(id));
       if (stored === undefined || stored.message.state !== 'pending' || stored.message.leaseOwner !== owner) return 'leaseLost';
       const next = { ...stored, message: change(stored.message) };
-      const row = toMessageEntity(PARTITION, pendingRow(id), next.message, next.seq);
+      const row = toMessageEntity(PARTITION, pendingRow(id), next.message, next);
       if (!(await refusedWith([ETAG_MISMATCH], async () => (await outbox()).updateEntity(row, 'Replace', { etag: stored.etag })))) continue;
       if (next.message.state !== 'pending') await archive(next);
       return 'recorded';
@@ -109,7 +112,7 @@ export function azureOutboxStore(tables: Tables, log?: Pick<Logger, 'warn'>): Ou
     for (const head of claimable(rows, now.getTime())) {
       if (claimed.length >= limit) break;
       const leased = { ...head.message, leaseOwner: owner, leaseUntil: until };
-      const row = toMessageEntity(PARTITION, pendingRow(leased.id), leased, head.seq);
+      const row = toMessageEntity(PARTITION, pendingRow(leased.id), leased, head);
       // 412: another instance leased or changed it since the read; 404: it finished meanwhile.
       if (await refusedWith([ETAG_MISMATCH, NOT_FOUND], () => client.updateEntity(row, 'Replace', { etag: head.etag }))) claimed.push(leased);
     }
@@ -126,10 +129,10 @@ export function azureOutboxStore(tables: Tables, log?: Pick<Logger, 'warn'>): Ou
         if ((await readEntity(client, PARTITION, idRow(message.id))) !== undefined) {
           throw new StoreWriteError('duplicateId', `outbox message id ${message.id} is already used by another event`);
         }
-        // Lost the counter to another enqueue: wait a moment, less in step with the others each round.
+        // Lost the lane counter to another enqueue: wait a moment, less in step with the others each round.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * (round + 1)));
       }
-      throw new StoreWriteError('tooManyConflicts', `enqueueing ${message.eventKey} lost the outbox counter ${MAX_ENQUEUE_ROUNDS} times`);
+      throw new StoreWriteError('tooManyConflicts', `enqueueing ${message.eventKey} lost its lane counter ${MAX_ENQUEUE_ROUNDS} times`);
     },
     claimDueMessages: claim,
     async completeMessage(id: string, owner: string, delivered: DeliveredActivity) {
@@ -185,11 +188,13 @@ export function azureOutboxStore(tables: Tables, log?: Pick<Logger, 'warn'>): Ou
  */
 function claimable(rows: readonly StoredMessage[], nowMs: number): StoredMessage[] {
   const heads = new Map<string, StoredMessage>();
-  for (const row of [...rows].sort((a, b) => a.seq - b.seq)) {
-    if (row.message.state === 'pending' && !heads.has(row.message.lane)) heads.set(row.message.lane, row);
+  for (const row of rows) {
+    const head = heads.get(row.message.lane);
+    if (row.message.state === 'pending' && (head === undefined || row.laneSeq < head.laneSeq)) heads.set(row.message.lane, row);
   }
-  return [...heads.values()].filter(({ message }) => {
+  const due = [...heads.values()].filter(({ message }) => {
     const leaseFree = message.leaseUntil === null || epochMs(message.leaseUntil) <= nowMs;
     return epochMs(message.nextAttemptAt) <= nowMs && leaseFree;
   });
+  return due.sort((a, b) => (a.enqueuedKey < b.enqueuedKey ? -1 : a.enqueuedKey > b.enqueuedKey ? 1 : 0));
 }

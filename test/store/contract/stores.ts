@@ -37,14 +37,19 @@ after(async () => {
 
 let prefixes = 0;
 
+/** Table names allow letters and digits only; a new prefix per test keeps tests apart in one Azurite. */
+export function nextTablePrefix(): string {
+  prefixes += 1;
+  return `t${process.pid}x${prefixes}`;
+}
+
 function azureBackend(): Backend {
   let connectionString = '';
   let tablePrefix = '';
   return {
     async setUp() {
       connectionString = (await sharedAzurite()).connectionString;
-      // Table names allow letters and digits only; a new prefix per test keeps tests apart.
-      tablePrefix = `t${process.pid}x${(prefixes += 1)}`;
+      tablePrefix = nextTablePrefix();
     },
     open: (options = {}) => openStore('azure-table', { ...options, azure: { connectionString, tablePrefix } }),
     tearDown: () => undefined,
