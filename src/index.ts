@@ -1,5 +1,6 @@
 import { createAdapter, messageEndpoint } from './bot/adapter';
 import { ApprovalHandlers } from './bot/approval-handlers';
+import { FreshSignInGate } from './bot/fresh-signin';
 import { PinResetBot } from './bot/pin-reset-bot';
 import { TeamsPasscodeMessenger } from './bot/passcode-messenger';
 import { TeamsDelivery } from './bot/teams-delivery';
@@ -82,7 +83,8 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     maxRequestsPerDay: config.maxRequestsPerDay,
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
-  const bot = new PinResetBot({ app, approvals, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
+  const freshSignIn = config.freshSignIn.required ? new FreshSignInGate({ ...config.freshSignIn, clock, log }) : undefined;
+  const bot = new PinResetBot({ app, approvals, freshSignIn, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
   const probes = readiness(store, credential, config, metrics, log);
   const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
   worker.start();

@@ -2,6 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { Request, Response } from 'restify';
 import type { Logger } from '../log';
 import type { MessageEndpoint } from '../server';
+import { ChannelAuthentication } from './channel-authentication';
 
 export interface BotIdentity {
   appId: string;
@@ -17,14 +18,15 @@ export interface BotIdentity {
  * unauthenticated mode used with the Agents Playground (config refuses it in production).
  */
 export function createAdapter(identity: BotIdentity, log: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const configured = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: identity.appId,
     MicrosoftAppPassword: identity.appPassword,
     MicrosoftAppType: identity.appType,
     MicrosoftAppTenantId: identity.appTenantId,
     ...identity.overrides,
   });
-  const adapter = new CloudAdapter(auth);
+  // A bad token must be a 401, not a 500 (botbuilder lets jsonwebtoken's errors through).
+  const adapter = new CloudAdapter(new ChannelAuthentication(configured));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn failed', { activityType: context.activity.type, error });
     if (context.activity.type === 'message') {

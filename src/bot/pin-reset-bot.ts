@@ -9,6 +9,7 @@ import type { Clock } from '../reset/ports';
 import type { Problem } from '../reset/problems';
 import { IncomingActivity, parseCardAction, scopeOf, tenantOf, type CardAction } from './activity';
 import type { ApprovalHandlers } from './approval-handlers';
+import type { FreshSignInGate } from './fresh-signin';
 import { rememberConversation } from './conversations';
 import { LanguageChooser } from './language';
 import { startCard, stepCard } from './views';
@@ -16,6 +17,8 @@ import { startCard, stepCard } from './views';
 export interface BotOptions {
   app: ResetApp;
   approvals: ApprovalHandlers;
+  /** With REQUIRE_FRESH_SIGNIN: a confirm needs a recent Entra sign-in. */
+  freshSignIn?: Pick<FreshSignInGate, 'check'>;
   conversations: ConversationStore;
   allowedTenantIds: readonly string[];
   botAppId: string;
@@ -98,6 +101,10 @@ export class PinResetBot {
       return this.answerInvoke(context, 200, await this.options.approvals.onCardAction(caller.locale, caller.requester, action));
     }
     if (scopeOf(activity) !== 'personal') return this.answerInvoke(context, 200, this.personalChatOnly(caller.locale));
+    if (action.verb === 'confirmReset' && this.options.freshSignIn) {
+      const gate = await this.options.freshSignIn.check(context, caller.locale);
+      if (gate.kind === 'signInNeeded') return this.answerInvoke(context, 200, gate.card);
+    }
     const card = await this.cardForAction(caller, action, activity.replyToId);
     return this.answerInvoke(context, 200, card);
   }
