@@ -8,6 +8,7 @@ import {
   type ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
+import { withoutBuiltInRetries } from './connector-without-retries';
 
 /**
  * jsonwebtoken's failures, as botframework-connector 4.23.3 lets them through unwrapped: a forged
@@ -17,7 +18,8 @@ import {
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
 /**
- * The Bot Framework authentication with one correction: CloudAdapter answers 401 only for an
+ * The Bot Framework authentication with two corrections. Connector clients come without the
+ * library's hidden retries (see connector-without-retries.ts). And CloudAdapter answers 401 only for an
  * AuthenticationError and 500 for anything else, so a forged or not-yet-valid token got a 500 —
  * the channel then retries, and the attacker learns the token reached the signature check.
  * A token the caller got wrong is refused with 401; a failure of ours (metadata unreachable)
@@ -41,7 +43,7 @@ export class ChannelAuthentication extends BotFrameworkAuthentication {
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
+    return withoutBuiltInRetries(this.inner.createConnectorFactory(claimsIdentity));
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {

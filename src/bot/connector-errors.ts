@@ -7,8 +7,8 @@ import { deliveryFailureFrom, type DeliveryFacts, type DeliveryFailure } from '.
  * - `statusCode` and a non-enumerable `response` (`headers.get()`, `bodyAsText`, `parsedBody`)
  *   when an answer came back; core-client also copies the body's `error.code` into `code`;
  * - no `statusCode` and the socket error in `code` ("ECONNRESET", "ECONNREFUSED", …) when none did.
- * It throws only after its own retry policy gave up (3 retries: 429/503 after Retry-After,
- * 408/5xx except 501/505 and socket errors with exponential backoff from 1 s).
+ * The library's own retry policy is taken out of every client (connector-without-retries.ts), so
+ * this is the answer to the one request made; the outbox decides about retries.
  */
 interface HeaderBag {
   get(name: string): string | undefined;

@@ -24,7 +24,7 @@ export type ConnectorFault = {
   method?: string;
   /** A string matches when the decoded path contains it. */
   pathPattern?: string | RegExp;
-  /** Default 1. botframework-connector retries 429, 5xx and socket errors itself: see connector-errors.ts. */
+  /** Default 1. The bot's connector clients do not retry by themselves (src/bot/connector-without-retries.ts). */
   times?: number;
 } & (
   | { status: number; retryAfterSeconds?: number; errorCode?: string; drop?: false }
