@@ -1,6 +1,6 @@
 // Small helpers over TableClient that every store here uses: status codes of refusals, reads that
 // answer undefined for "not there", whole-query reads, and null-free entities.
-import { odata, RestError, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { odata, RestError, type TableClient, type TableEntity } from '@azure/data-tables';
 
 /** What Table Storage says when a write's precondition fails. */
 export const NOT_FOUND = 404;
@@ -29,8 +29,7 @@ export type Stored = Record<string, unknown> & { etag: string };
 /** One entity with its ETag, or undefined when there is none. */
 export async function readEntity(client: TableClient, partitionKey: string, rowKey: string): Promise<Stored | undefined> {
   try {
-    const entity = await client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
-    return entity;
+    return await client.getEntity<Record<string, unknown>>(partitionKey, rowKey);
   } catch (error) {
     if (statusOf(error) === NOT_FOUND) return undefined;
     throw error;
@@ -61,16 +60,14 @@ export function entity(partitionKey: string, rowKey: string, properties: Record<
   return { partitionKey, rowKey, ...Object.fromEntries(present) };
 }
 
-export type Action = TransactionAction;
-
 /** Runs up to `limit` calls at once: verification reads after an index query fan out, but politely. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index] as T);
+    for (let index = next++; index < items.length; index = next++) {
+      const item = items[index];
+      if (item !== undefined) results[index] = await map(item);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

@@ -13,8 +13,7 @@ import { joinKey, sortableMs } from './keys';
 const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
 const text = orNull(z.string());
 
-const RequestEntity = z.object({
-  etag: z.string(),
+const RequestFields = z.object({
   id: z.string(),
   version: z.number().int(),
   state: z.enum(REQUEST_STATES),
@@ -49,6 +48,7 @@ const RequestEntity = z.object({
   managerName: text,
   managerNotice: orNull(z.enum(MANAGER_NOTICES)),
 });
+const RequestEntity = RequestFields.extend({ etag: z.string() });
 
 /** A request as read, with the ETag its compare-and-set must present. */
 export interface StoredRequest {
@@ -61,10 +61,11 @@ export function requestKeys(requesterId: string, id: string): { partitionKey: st
   return { partitionKey: joinKey(requesterId), rowKey: joinKey(id) };
 }
 
+/** Checked on the way in too: a patch with a value the domain does not know (a cast gone wrong) is refused, as SQLite refuses it. */
 export function toRequestEntity(request: ResetRequest): TableEntity {
   const { device, ...rest } = request;
   const { partitionKey, rowKey } = requestKeys(request.requesterId, request.id);
-  return entity(partitionKey, rowKey, {
+  const fields = RequestFields.parse({
     ...rest,
     deviceId: device.deviceId,
     deviceName: device.deviceName,
@@ -74,9 +75,9 @@ export function toRequestEntity(request: ResetRequest): TableEntity {
     deviceOwnerType: device.ownerType,
     deviceLastSyncAt: device.lastSyncDateTime,
     devicePlatform: device.platform,
-    // For `countRequestsSince`: a filter compares text, and this text sorts like the instant.
-    createdKey: sortableMs(epochMs(request.createdAt)),
   });
+  // createdKey is for `countRequestsSince`: a filter compares text, and this text sorts like the instant.
+  return entity(partitionKey, rowKey, { ...fields, createdKey: sortableMs(epochMs(request.createdAt)) });
 }
 
 export function toStoredRequest(stored: unknown): StoredRequest {

@@ -70,17 +70,20 @@ export class RequestIndex {
     return requesterId;
   }
 
-  /** Before the write that puts `request` into `state` (insert or compare-and-set). Idempotent. */
-  async enter(request: ResetRequest, state: RequestState, isNew: boolean): Promise<void> {
-    const index = await this.index();
-    const properties = { requestId: request.id, requesterId: request.requesterId };
-    const writes = [index.upsertEntity(entity(statePartition(state), entryRow(request), properties), 'Replace')];
-    if (isNew && isOpen(state)) writes.push(index.upsertEntity(entity(devicePartition(request.device.deviceId), entryRow(request), properties), 'Replace'));
+  /** Before the request entity is created: its state entry, and its device entry while it is open. */
+  async beforeInsert(request: ResetRequest): Promise<void> {
+    const writes = [this.upsert(statePartition(request.state), request)];
+    if (isOpen(request.state)) writes.push(this.upsert(devicePartition(request.device.deviceId), request));
     await Promise.all(writes);
   }
 
+  /** Before the compare-and-set that moves `request` into `to`; stays behind harmlessly if that loses. */
+  async beforeMove(request: ResetRequest, to: RequestState): Promise<void> {
+    await this.upsert(statePartition(to), request);
+  }
+
   /** After a compare-and-set moved `request` from `from` to `to`: drops what is no longer true. */
-  async leave(request: ResetRequest, from: RequestState, to: RequestState): Promise<void> {
+  async afterMove(request: ResetRequest, from: RequestState, to: RequestState): Promise<void> {
     const stale = [{ partitionKey: statePartition(from), rowKey: entryRow(request) }];
     if (!isOpen(to)) stale.push({ partitionKey: devicePartition(request.device.deviceId), rowKey: entryRow(request) });
     await Promise.all(stale.map((key) => this.forget(key)));
@@ -107,6 +110,12 @@ export class RequestIndex {
     } catch (error) {
       this.log?.warn('store: stale request index entry left for readers to skip', { partitionKey: key.partitionKey, error });
     }
+  }
+
+  /** Idempotent, so a retried or repeated write does no harm. */
+  private async upsert(partitionKey: string, request: ResetRequest): Promise<void> {
+    const properties = { requestId: request.id, requesterId: request.requesterId };
+    await (await this.index()).upsertEntity(entity(partitionKey, entryRow(request), properties), 'Replace');
   }
 
   private remember(id: string, requesterId: string): void {

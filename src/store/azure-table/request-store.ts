@@ -56,9 +56,9 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
       if (to === undefined) return undefined;
       const updated = { ...patchedRequest(stored.request, patch), state: to, version: expectedVersion + 1, updatedAt: clock.now().toISOString() };
       const entity = toRequestEntity(updated);
-      if (to !== from) await index.enter(updated, to, false);
+      if (to !== from) await index.beforeMove(updated, to);
       if (!(await refusedWith([ETAG_MISMATCH], async () => (await requests()).updateEntity(entity, 'Replace', { etag: stored.etag })))) continue;
-      if (to !== from) await index.leave(updated, from, to);
+      if (to !== from) await index.afterMove(updated, from, to);
       return updated;
     }
     throw new StoreWriteError('tooManyConflicts', `request ${id} kept changing while its version stayed ${expectedVersion}`);
@@ -84,7 +84,7 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
     async insertRequest(request: ResetRequest): Promise<void> {
       const entity = toRequestEntity(request);
       await index.claimId(request);
-      await index.enter(request, request.state, true);
+      await index.beforeInsert(request);
       if (!(await refusedWith([ALREADY_EXISTS], async () => (await requests()).createEntity(entity)))) {
         throw new StoreWriteError('duplicateId', `a request with id ${request.id} is already stored`);
       }

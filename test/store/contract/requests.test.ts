@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Store } from '../../../src/store';
-import { OPEN_STATES, type RequestState, type ResetRequest } from '../../../src/reset/request';
+import { OPEN_STATES, type RequestPatch, type RequestState, type ResetRequest } from '../../../src/reset/request';
 import { ManualClock, sampleRequest } from '../fixtures';
 import { forEachStore } from './stores';
 
@@ -90,6 +90,13 @@ describe('the request store contract', () => {
         const sneaky = { cardActivityId: 'activity-1', state: 'executing', requesterId: 'user-mallory' } as unknown as Partial<ResetRequest>;
         const patched = await store.patch('req-1', 1, sneaky);
         assert.deepEqual([patched?.state, patched?.requesterId, patched?.cardActivityId], ['awaiting_confirmation', 'user-alice', 'activity-1']);
+      });
+
+      it('refuses a patch with a value the domain does not know, changing nothing', async () => {
+        const bogus = { failureReason: 'gremlins' } as unknown as RequestPatch;
+        await assert.rejects(store.transition('req-1', 1, 'failed', bogus));
+        assert.deepEqual(await store.getRequest('req-1'), sampleRequest());
+        assert.deepEqual(await store.requestsInStates(['failed']), []);
       });
 
       it('keeps who must approve, until when, and who decided with their reason', async () => {
