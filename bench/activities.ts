@@ -61,8 +61,21 @@ export interface Answer {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** POSTs an activity to the bot and times the answer. */
-export function post(botUrl: string, activity: Record<string, unknown>, timeoutMs = 30_000): Promise<Answer> {
+export async function post(botUrl: string, activity: Record<string, unknown>, timeoutMs = 30_000): Promise<Answer> {
   const body = JSON.stringify(activity);
+  try {
+    return await postOnce(botUrl, body, timeoutMs);
+  } catch (error) {
+    // The server closed an idle keep-alive socket just as it was reused: the request never reached
+    // it (Node's documented case for one retry). Anything else is a real failure.
+    if (error instanceof StaleSocket) return postOnce(botUrl, body, timeoutMs);
+    throw error;
+  }
+}
+
+class StaleSocket extends Error {}
+
+function postOnce(botUrl: string, body: string, timeoutMs: number): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -74,7 +87,7 @@ export function post(botUrl: string, activity: Record<string, unknown>, timeoutM
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
       },
     );
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => reject(request.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocket('stale keep-alive socket', { cause: error }) : error));
     request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     request.end(body);
   });

@@ -67,7 +67,13 @@ export class MemorySampler {
   maxRssMb = 0;
 
   constructor(private readonly bot: BotProcess, everyMs = 100) {
-    this.timer = setInterval(() => this.sample(), everyMs);
+    this.timer = setInterval(() => {
+      try {
+        this.sample();
+      } catch {
+        // The process is exiting (its /proc status no longer lists memory): nothing left to sample.
+      }
+    }, everyMs);
     this.timer.unref();
   }
 

@@ -16,12 +16,15 @@ export interface BenchOptions {
   resetRounds: number;
   /** Run the self-service bot with `node --cpu-prof` and summarise where its CPU went. */
   profile: boolean;
+  /** Extra node flags for the bot's processes only (e.g. "--max-old-space-size=192"), to try a remedy. */
+  botNodeFlags: string[];
   /** Where results.json goes. */
   out: string;
 }
 
 const HELP = `npm run bench -- [--quick] [--graph-latency-ms 50] [--slow-graph-ms 2000] [--users 50]
-                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--out bench/results.json]
+                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--bot-node-flags "<flags>"]
+                    [--out bench/results.json]
   --quick   shorter runs (8 s turns, a burst of 200) to try the bench out; its burst row is not the 1,000 of the target`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -36,6 +39,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       burst: { type: 'string' },
       'reset-rounds': { type: 'string' },
       profile: { type: 'boolean', default: false },
+      'bot-node-flags': { type: 'string', default: '' },
       out: { type: 'string', default: 'bench/results.json' },
       help: { type: 'boolean', default: false },
     },
@@ -53,6 +57,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     burst: numberOf(values.burst, quick ? 200 : 1_000, 1, 5_000),
     resetRounds: numberOf(values['reset-rounds'], 2, 1, 10),
     profile: values.profile === true,
+    botNodeFlags: (values['bot-node-flags'] ?? '').split(/\s+/).filter((flag) => flag !== ''),
     out: values.out ?? 'bench/results.json',
   };
 }

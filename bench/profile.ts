@@ -7,6 +7,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 interface CpuProfile {
@@ -23,6 +24,8 @@ export interface ProfileSummary {
   idlePercent: number;
   topFunctions: { name: string; percent: number }[];
   topPackages: { name: string; percent: number }[];
+  /** The bot's own functions (dist/src) by inclusive time: what they and everything they called spent. */
+  topOwnInclusive: { name: string; percent: number }[];
 }
 
 /** The newest .cpuprofile in `dir`, summarised; undefined when there is none. */
@@ -53,6 +56,7 @@ function summarise(file: string, top: number): ProfileSummary {
     add(byPackage, packageOf(url, functionName), count);
   }
   const busy = total - idle || 1;
+  const inclusive = ownInclusive(profile, hits);
   const ranked = (map: Map<string, number>): { name: string; percent: number }[] =>
     [...map.entries()]
       .sort((a, b) => b[1] - a[1])
@@ -64,7 +68,27 @@ function summarise(file: string, top: number): ProfileSummary {
     idlePercent: Math.round((idle / total) * 1000) / 10,
     topFunctions: ranked(byFunction),
     topPackages: ranked(byPackage),
+    topOwnInclusive: ranked(inclusive),
   };
+}
+
+/** Samples per own function counted once per stack it appears in (recursion not double-counted). */
+function ownInclusive(profile: CpuProfile, hits: ReadonlyMap<number, number>): Map<string, number> {
+  const parent = new Map<number, ProfileNode>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const totals = new Map<string, number>();
+  for (const [id, count] of hits) {
+    const seen = new Set<string>();
+    for (let node = byId.get(id); node; node = parent.get(node.id)) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      if (!/\/dist\/src\//.test(url)) continue;
+      const key = `${functionName || '(anonymous)'} ${shortUrl(url)}:${lineNumber + 1}`;
+      if (!seen.has(key)) add(totals, key, count);
+      seen.add(key);
+    }
+  }
+  return totals;
 }
 
 function add(map: Map<string, number>, key: string, count: number): void {

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const context: Context = { options, dir, bench, connector, channel: { serviceUrl: connector.url, tenantId: DEMO_TENANT_ID }, people: addBenchPeople(bench, options) };
     const echo = await runEcho(context);
     const bot = await runBot(context);
-    const extraStart = await BotProcess.start('bot (cold start)', BOT_ENTRY, botEnv(context, 'cold'), path.join(dir, 'bot-cold.log'));
+    const extraStart = await BotProcess.start('bot (cold start)', BOT_ENTRY, botEnv(context, 'cold'), path.join(dir, 'bot-cold.log'), options.botNodeFlags);
     await extraStart.stop();
     const burst = await runBurst(context);
     bot.figures.coldStartsMs.push(extraStart.coldStartMs, burst.process.coldStartsMs[0] ?? Number.NaN);
@@ -165,7 +165,7 @@ async function runBot(context: Context): Promise<BotRun> {
   const { options, dir } = context;
   const env = botEnv(context, 'bot');
   const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profile')}`] : [];
-  const { child, sampler, idleRssMb } = await launch('bot', BOT_ENTRY, env, path.join(dir, 'bot.log'), profileArgs);
+  const { child, sampler, idleRssMb } = await launch('bot', BOT_ENTRY, env, path.join(dir, 'bot.log'), [...options.botNodeFlags, ...profileArgs]);
   const store = new StoreReader(env.STORE?.replace(/^sqlite:/, '') ?? '');
   try {
     progress(`bot: "reset my PIN" × ${options.users} users for ${options.turnSeconds} s`);
@@ -189,7 +189,7 @@ async function runBot(context: Context): Promise<BotRun> {
 async function runBurst(context: Context): Promise<{ run: BurstRun; process: ProcessFigures }> {
   const { options, dir } = context;
   const env = botEnv(context, 'approval', { APPROVAL_POLICY: 'all', HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID });
-  const { child, sampler, idleRssMb } = await launch('approval bot', BOT_ENTRY, env, path.join(dir, 'approval-bot.log'));
+  const { child, sampler, idleRssMb } = await launch('approval bot', BOT_ENTRY, env, path.join(dir, 'approval-bot.log'), options.botNodeFlags);
   const store = new StoreReader(env.STORE?.replace(/^sqlite:/, '') ?? '');
   // Now and then one 429, and once four in a row: more than the connector client's own three retries.
   const stormAt = Math.max(30, Math.floor(options.burst * 0.4));
@@ -219,8 +219,10 @@ async function runBurst(context: Context): Promise<{ run: BurstRun; process: Pro
 function printProfile(profile: NonNullable<BenchResults['profile']>): void {
   console.log(`CPU profile of the bot (${profile.file}): ${Math.round(profile.totalMs / 1000)} s, ${profile.idlePercent}% idle. Self time of the busy part:`);
   for (const item of profile.topPackages) console.log(`  ${String(item.percent).padStart(5)}%  ${item.name}`);
-  console.log('Functions:');
+  console.log('Functions (self):');
   for (const item of profile.topFunctions) console.log(`  ${String(item.percent).padStart(5)}%  ${item.name}`);
+  console.log("The bot's own functions (inclusive):");
+  for (const item of profile.topOwnInclusive) console.log(`  ${String(item.percent).padStart(5)}%  ${item.name}`);
   console.log('');
 }
 

@@ -41,6 +41,8 @@ export interface BurstRun {
    * the accepted ones only.
    */
   windows: { limit: number; windowMs: number; most: number; mostAccepted: number }[];
+  /** The attempts of the busiest second (ms after its first one, and the answer), to see how a limit was passed. */
+  busiestSecond: { afterMs: number; status: number }[];
   /** Outbox rows of the channel cards per state, as the bot's store has them. */
   outbox: Record<string, number>;
 }
@@ -88,8 +90,21 @@ export async function approvalBurst(load: BurstLoad): Promise<BurstRun> {
       most: maxInWindow(attempts.map((a) => a.at), rule.windowMs),
       mostAccepted: maxInWindow(attempts.filter((a) => a.status === 201).map((a) => a.at), rule.windowMs),
     })),
+    busiestSecond: busiestWindow(attempts, 1_000),
     outbox: load.store.outboxStates('newThread'),
   };
+}
+
+function busiestWindow(attempts: readonly ThreadAttempt[], windowMs: number): { afterMs: number; status: number }[] {
+  let best: readonly ThreadAttempt[] = [];
+  let start = 0;
+  for (let end = 0; end < attempts.length; end += 1) {
+    const last = attempts[end]?.at ?? 0;
+    while ((attempts[start]?.at ?? 0) <= last - windowMs) start += 1;
+    if (end - start + 1 > best.length) best = attempts.slice(start, end + 1);
+  }
+  const first = best[0]?.at ?? 0;
+  return best.map((attempt) => ({ afterMs: attempt.at - first, status: attempt.status }));
 }
 
 /** A helpdesk agent says "use this channel for approvals" in the channel (test/e2e/approval-setup.ts). */
