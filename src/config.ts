@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   GRAPH_ENDPOINT: z.preprocess(emptyToUndefined, httpUrl.default(DEFAULT_GRAPH)),
   ALLOWED_TENANT_IDS: optionalText,
   STORE: z.preprocess(emptyToUndefined, z.string().default('sqlite:./data/pinbot.db')),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
+  OUTBOX_LEASE_SECONDS: positiveNumber(120),
+  AZURE_STORAGE_TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,45}$/, 'letters and digits, starting with a letter').default('pinbot')),
   POLL_FIRST_DELAY_SECONDS: positiveNumber(30),
   POLL_MAX_DELAY_SECONDS: positiveNumber(600),
   ACTION_TIMEOUT_MINUTES: positiveNumber(24 * 60),
@@ -90,6 +94,9 @@ export interface Config {
   graph: { endpoint: string; credential: GraphCredentialSettings; timeoutMs: number };
   allowedTenantIds: string[];
   store: string;
+  storage: { connectionString: string | undefined; accountUrl: string | undefined; tablePrefix: string };
+  /** How long an instance holds an outbox message or a follow-up check before another may take it. */
+  leaseMs: number;
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
@@ -177,7 +184,10 @@ function crossCheck(env: Env): string[] {
   if (env.REQUIRE_FRESH_SIGNIN && !env.MicrosoftAppId) {
     problems.push('MicrosoftAppId: required when REQUIRE_FRESH_SIGNIN=true (the Bot Framework token service needs the bot identity)');
   }
-  if (!/^sqlite:.+/.test(env.STORE)) problems.push('STORE: use sqlite:<path>');
+  if (!/^sqlite:.+/.test(env.STORE) && env.STORE !== 'azure-table') problems.push('STORE: use sqlite:<path> or azure-table');
+  if (env.STORE === 'azure-table' && [env.AZURE_STORAGE_CONNECTION_STRING, env.AZURE_STORAGE_ACCOUNT_URL].filter(Boolean).length !== 1) {
+    problems.push('STORE=azure-table: set exactly one of AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL');
+  }
   const policy = parseApprovalPolicy(env.APPROVAL_POLICY);
   if ('problems' in policy) problems.push(...policy.problems.map((p) => `APPROVAL_POLICY: ${p}`));
   else if (policy.kind !== 'none' && !env.MANAGER_APPROVAL && !env.HELPDESK_GROUP_ID) {
@@ -202,6 +212,8 @@ function toConfig(env: Env): Config {
     graph: { endpoint: env.GRAPH_ENDPOINT, credential: credentialSettings(env), timeoutMs: env.GRAPH_TIMEOUT_SECONDS * 1000 },
     allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
     store: env.STORE,
+    leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    storage: { connectionString: env.AZURE_STORAGE_CONNECTION_STRING, accountUrl: env.AZURE_STORAGE_ACCOUNT_URL, tablePrefix: env.AZURE_STORAGE_TABLE_PREFIX },
     polling: {
       firstDelayMs: env.POLL_FIRST_DELAY_SECONDS * 1000,
       maxDelayMs: env.POLL_MAX_DELAY_SECONDS * 1000,

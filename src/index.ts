@@ -18,7 +18,7 @@ import { instrumentGraph, instrumentRequestStore } from './observability/instrum
 import { AppInsightsExporter, parseConnectionString } from './observability/app-insights';
 import { InMemoryMetrics } from './observability/metrics';
 import { startHttpServer, type Probes } from './server';
-import { openStore, type Store } from './store';
+import { openStoreAsync, type AzureTableSettings, type Store } from './store';
 
 export interface RunningBot {
   url: string;
@@ -38,7 +38,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   const graph = instrumentGraph(createGraphClient({ credential, graphEndpoint: config.graph.endpoint, timeoutMs: config.graph.timeoutMs }), metrics);
   const intune = new GraphIntune(graph);
   const people = cachedPeople(new GraphPeople(graph));
-  const store = instrumentRequestStore(openStore(config.store, { clock }), metrics, config.approval.ttlMs, () => clock.now());
+  const store = instrumentRequestStore(await openConfiguredStore(config, credential, clock, log), metrics, config.approval.ttlMs, () => clock.now());
   const scheduler = new Scheduler(log);
   const adapter = createAdapter(config.bot, log);
   const channels = new ApprovalChannels(store, people, config.approval.helpdeskGroupId, config.approval.presetChannelId);
@@ -53,16 +53,19 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   });
   const installer = new GraphAppInstaller(graph, { catalogAppId: config.teamsApp.catalogId, manifestAppId: config.teamsApp.manifestId });
   let app: ResetApp | undefined;
-  const worker = new OutboxWorker({
-    store,
-    delivery,
-    installer,
-    log,
-    onFailed: async (message, reason) => {
-      const managerNotice = /^request:([^:]+):manager(?::|-approval-card$)/.exec(message.eventKey);
-      if (managerNotice?.[1]) await app?.approvals.managerNotNotified(managerNotice[1], reason);
+  const worker = new OutboxWorker(
+    {
+      store,
+      delivery,
+      installer,
+      log,
+      onFailed: async (message, reason) => {
+        const managerNotice = /^request:([^:]+):manager(?::|-approval-card$)/.exec(message.eventKey);
+        if (managerNotice?.[1]) await app?.approvals.managerNotNotified(managerNotice[1], reason);
+      },
     },
-  });
+    { leaseMs: config.leaseMs },
+  );
   const outbox = new Outbox(store, clock, () => worker.kick());
   const announcer = new OutboxRequestAnnouncer({ outbox, channels, channelLocale: config.approval.channelLocale, notifyManager: config.notifyManager });
   app = createResetApp({
@@ -76,7 +79,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     scheduler,
     clock,
     log,
-    polling: config.polling,
+    polling: { ...config.polling, leaseMs: config.leaseMs },
     passcodeVisibleMs: config.passcodeVisibleMs,
     approval: config.approval,
     notifyManager: config.notifyManager,
@@ -99,6 +102,16 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     store.close();
   };
   return { url: server.url, app, store, scheduler, outbox: worker, stop };
+}
+
+/**
+ * SQLite, or Azure Table Storage with the managed identity (account URL) or a connection string.
+ * The Table store is checked at start: a bot that cannot reach its store cannot keep a promise.
+ */
+async function openConfiguredStore(config: Config, credential: TokenCredential, clock: Clock, log: Logger): Promise<Store> {
+  const { connectionString, accountUrl, tablePrefix } = config.storage;
+  const azure: AzureTableSettings = connectionString ? { connectionString, tablePrefix } : { accountUrl, credential, tablePrefix };
+  return openStoreAsync(config.store, { clock, log, azure });
 }
 
 function startAppInsights(config: Config, metrics: InMemoryMetrics, log: Logger): AppInsightsExporter | undefined {

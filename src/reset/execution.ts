@@ -17,6 +17,8 @@ export interface PollingPolicy {
   firstDelayMs: number;
   maxDelayMs: number;
   timeoutMs: number;
+  /** How long one instance owns a check before another may take it over (it died). */
+  leaseMs: number;
 }
 
 export interface ExecutionDeps {

@@ -22,8 +22,8 @@ export class ActionFollowUp {
   }
 
   async check(requestId: string): Promise<void> {
-    const request = await this.deps.store.getRequest(requestId);
-    if (!request || request.state !== 'executing') return;
+    const request = await this.claimCheck(requestId);
+    if (!request) return;
     let result: ActionResult | undefined;
     try {
       result = await this.deps.actions.resetPasscodeResult(request.device.deviceId);
@@ -39,6 +39,24 @@ export class ActionFollowUp {
     if (result && (accepted || startedAfterOurPost(result, request))) return this.settle(request, result);
     if (accepted) return this.backOff(request);
     await finish(this.deps, request, 'failed', 'actionNotConfirmed');
+  }
+
+  /**
+   * One instance at a time follows a request: the check is claimed by moving `nextCheckAt` a lease
+   * ahead with a compare-and-set. Whoever loses the race (another instance, or a stale timer) stops;
+   * if the owner dies, the lease runs out and the next instance's timer takes over.
+   */
+  private async claimCheck(requestId: string): Promise<ResetRequest | undefined> {
+    const request = await this.deps.store.getRequest(requestId);
+    if (!request || request.state !== 'executing') return undefined;
+    const now = this.deps.clock.now().getTime();
+    if (request.nextCheckAt && Date.parse(request.nextCheckAt) > now + 1_000) {
+      // Not due yet (someone else holds it, or it was moved): look again when it is.
+      this.schedule(request);
+      return undefined;
+    }
+    const leased = await this.deps.store.patch(request.id, request.version, { nextCheckAt: new Date(now + this.deps.polling.leaseMs).toISOString() });
+    return leased ?? undefined;
   }
 
   private async settle(request: ResetRequest, result: ActionResult): Promise<void> {
