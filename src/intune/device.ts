@@ -38,22 +38,25 @@ export interface ActionResult {
 /** The single Graph action behind all three offers is `resetPasscode`; the offer says what it will do. */
 export type OfferedAction = 'removePasscode' | 'resetPasscode' | 'resetWorkProfilePasscode';
 
-/** How the platform is shown to people and used by the approval policy. */
-export type PlatformKind =
-  | 'ios'
-  | 'ipados'
-  | 'android-work-profile'
-  | 'android-corporate-work-profile'
-  | 'android-fully-managed'
-  | 'android-dedicated'
-  | 'android-aosp'
-  | 'android-device-admin'
-  | 'windows'
-  | 'windows-mobile'
-  | 'macos'
-  | 'linux'
-  | 'chromeos'
-  | 'unknown';
+/** How the platform is shown to people and used by the approval policy (the list is the type). */
+export const PLATFORM_KINDS = [
+  'ios',
+  'ipados',
+  'android-work-profile',
+  'android-corporate-work-profile',
+  'android-fully-managed',
+  'android-dedicated',
+  'android-aosp',
+  'android-device-admin',
+  'windows',
+  'windows-mobile',
+  'macos',
+  'linux',
+  'chromeos',
+  'unknown',
+] as const;
+
+export type PlatformKind = (typeof PLATFORM_KINDS)[number];
 
 export type RefuseReason =
   | 'notPrimaryUser'

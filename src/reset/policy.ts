@@ -1,4 +1,4 @@
-import type { PlatformKind } from '../intune/device';
+import { PLATFORM_KINDS, type PlatformKind } from '../intune/device';
 import type { ApproverKind } from './request';
 
 /** Which requests need a person's approval before Intune is asked. */
@@ -18,10 +18,7 @@ const GROUPS: Record<string, readonly PlatformKind[]> = {
   'android-work-profile': ['android-work-profile', 'android-corporate-work-profile'],
 };
 
-const KINDS: readonly PlatformKind[] = [
-  'ios', 'ipados', 'android-work-profile', 'android-corporate-work-profile', 'android-fully-managed', 'android-dedicated',
-  'android-aosp', 'android-device-admin', 'windows', 'windows-mobile', 'macos', 'linux', 'chromeos', 'unknown',
-];
+const KINDS: readonly PlatformKind[] = PLATFORM_KINDS;
 
 /**
  * `none` (default), `all`, or a comma list of platform kinds. Group names: `ios`/`apple` (iPhone

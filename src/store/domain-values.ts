@@ -1,7 +1,7 @@
 // Runtime lists of the domain's string unions, so a store can check what it reads back.
 // The domain declares these as types only; `everyMemberOf` turns a forgotten member into a
 // compile error here, so a new state or platform cannot be silently rejected on read.
-import type { OfferedAction, PlatformKind } from '../intune/device';
+import type { OfferedAction } from '../intune/device';
 import type { ConversationKind, OutboxFailureReason, OutboxState } from '../notify/ports';
 import type { ApproverKind, FailureReason, ManagerNotice, RequestPatch, RequestState } from '../reset/request';
 
@@ -28,22 +28,7 @@ export const REQUEST_STATES = everyMemberOf<RequestState>()([
 
 export const OFFERED_ACTIONS = everyMemberOf<OfferedAction>()(['removePasscode', 'resetPasscode', 'resetWorkProfilePasscode']);
 
-export const PLATFORM_KINDS = everyMemberOf<PlatformKind>()([
-  'ios',
-  'ipados',
-  'android-work-profile',
-  'android-corporate-work-profile',
-  'android-fully-managed',
-  'android-dedicated',
-  'android-aosp',
-  'android-device-admin',
-  'windows',
-  'windows-mobile',
-  'macos',
-  'linux',
-  'chromeos',
-  'unknown',
-]);
+export { PLATFORM_KINDS } from '../intune/device';
 
 export const FAILURE_REASONS = everyMemberOf<FailureReason>()([
   'deviceNotOwned',

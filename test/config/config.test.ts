@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, environmentWithDotEnv, loadConfig, redactedSummary } from '../../src/config';
+import { ConfigError, environmentWithDotEnv, loadConfig } from '../../src/config';
+import { redactedSummary } from '../../src/config-summary';
 
 const TENANT = '6f1e6b5c-0000-4000-8000-000000000001';
 const CLIENT = '6f1e6b5c-0000-4000-8000-000000000002';

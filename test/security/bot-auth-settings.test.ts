@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig, redactedSummary } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/config';
+import { redactedSummary } from '../../src/config-summary';
 
 const TENANT = '6f1e6b5c-0000-4000-8000-000000000001';
 const APP = '6f1e6b5c-0000-4000-8000-000000000002';
