@@ -185,3 +185,26 @@ describe('reaching a manager who never opened the bot', () => {
     assert.ok(trail.some((e) => e.event === 'managerNotNotified'));
   });
 });
+
+describe('manager approval (MANAGER_APPROVAL=true)', () => {
+  let world: World;
+  before(async () => {
+    world = await startApprovalWorld({ MANAGER_APPROVAL: 'true' });
+  });
+  after(() => stopWorld(world));
+
+  it('sends the Approve/Reject card to the manager, refuses the helpdesk, and acts once when the manager approves', async () => {
+    const requestId = await requestNeedingApproval(world, users.oneDevice);
+    await settle(world);
+    const managerChat = world.bot.connector.events.find((e) => e.kind === 'createConversation' && JSON.stringify(e.activity).includes(helpdesk.manager.id));
+    assert.ok(managerChat, 'a chat with the manager');
+    const card = world.bot.connector.events.find((e) => e.conversationId === managerChat.conversationId && JSON.stringify(e.activity).includes('approveRequest'));
+    assert.ok(card, 'the manager got the Approve/Reject card');
+    const byHelpdesk = await world.bot.invoke(helpdesk.agent, 'approveRequest', { requestId }, inChannel());
+    assert.match(textOf(byHelpdesk.body?.value), /not allowed|only|manager/i);
+    const byManager = await world.bot.invoke(helpdesk.manager, 'approveRequest', { requestId }, { conversationId: managerChat.conversationId });
+    assert.equal(byManager.status, 200);
+    assert.equal(await waitForState(world, requestId, ['succeeded', 'failed']), 'succeeded');
+    assert.equal(resetPasscodePosts(world.tenant), 1);
+  });
+});
