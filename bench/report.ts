@@ -10,6 +10,7 @@ import type { InvokeRun } from './phases/invoke';
 import type { ResetRun } from './phases/resets';
 import type { TurnRun } from './phases/turns';
 import type { ProfileSummary } from './profile';
+import { percentiles } from './stats';
 
 export interface ProcessFigures {
   coldStartsMs: number[];
@@ -49,7 +50,8 @@ export function rowsOf(r: BenchResults): Row[] {
   const span = (windowMs: number): string => (windowMs >= 3_600_000 ? '1 h' : `${windowMs / 1000} s`);
   const windows = burst.windows.map((w) => `${w.most} in ${span(w.windowMs)}`).join(', ');
   const accepted = burst.windows.map((w) => w.mostAccepted).join(' / ');
-  const coldMax = Math.max(...bot.coldStartsMs);
+  const coldBot = percentiles(bot.coldStartsMs);
+  const coldEcho = percentiles(echo.coldStartsMs);
   const memRatio = bot.peakRssMb / echo.peakRssMb;
   return [
     {
@@ -109,15 +111,19 @@ export function rowsOf(r: BenchResults): Row[] {
     },
     {
       measure: 'Burst: Teams per-conversation limits in the channel (attempts, 429s included)',
-      result: `most ${windows} (accepted sends only: ${accepted})`,
+      result:
+        `most ${windows} (accepted sends only: ${accepted}); busiest second: attempts at ` +
+        `+${burst.busiestSecond.map((a) => `${a.afterMs}${a.status === 201 ? '' : `(${a.status})`}`).join(', +')} ms`,
       target: '≤ 7 in 1 s, 8 in 2 s, 60 in 30 s, 1,800 in 1 h',
       pass: burst.windows.every((w) => w.most <= w.limit),
     },
     {
-      measure: 'Cold start: spawn → first 200 on /healthz',
-      result: `bot ${bot.coldStartsMs.map(ms).join(', ')} ms (max ${ms(coldMax)}); echo ${echo.coldStartsMs.map(ms).join(', ')} ms`,
+      measure: `Cold start: spawn → first 200 on /healthz (median of ${coldBot.count})`,
+      result:
+        `bot ${ms(coldBot.p50)} ms (${bot.coldStartsMs.map(ms).join(', ')}); echo ${ms(coldEcho.p50)} ms (${echo.coldStartsMs.map(ms).join(', ')}); ` +
+        `approval bot ${ms(burst.process.coldStartsMs[0] ?? Number.NaN)} ms`,
       target: '≤ 1,500 ms',
-      pass: coldMax <= 1500,
+      pass: coldBot.p50 <= 1500,
     },
     {
       measure: 'Machine during the turn runs (2 cores = 100%)',
