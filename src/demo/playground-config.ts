@@ -34,7 +34,7 @@ export function playgroundConfig(currentUserId: string = DEMO_USER_IDS.employee)
     'users:',
     ...others.flatMap((u) => userLines(u, '    ', '  - ')),
     'personalChat:',
-    '  id: a:demo-personal-chat',
+    `  id: a:demo-personal-chat-${me.id}`,
     'groupChat:',
     '  id: 19:demo-group-chat@thread.v2',
     '  name: Sales team chat',
