@@ -70,6 +70,19 @@ describe('Graph faults while acting', () => {
     assert.match(textOf(lastPersonalCard(world, users.employee).card), /wipe/i);
   });
 
+  it('tells the requester plainly when Intune answers that the action is not supported', async () => {
+    world.tenant.data.updateDevice(D.oneDeviceIphone, { demo: { resetOutcome: 'notSupported' } });
+    try {
+      assert.equal(await confirmOnlyIphone(), 'failed');
+      assert.equal(resetPasscodePosts(world.tenant), 1);
+      const [request] = await world.bot.store.requestsOf(users.oneDevice.id, ['failed']);
+      assert.equal(request?.failureReason, 'actionNotSupported');
+      assert.match(textOf(lastPersonalCard(world, users.oneDevice).card), /not support|helpdesk/i);
+    } finally {
+      world.tenant.data.updateDevice(D.oneDeviceIphone, { demo: {} });
+    }
+  });
+
   it('tells the requester when the device disappeared from Intune before acting', async () => {
     const { confirm, cardId } = await offerFor(world, users.employee, D.androidCorporateWorkProfile);
     world.tenant.injectFault({ method: 'GET', path: `/deviceManagement/managedDevices/${D.androidCorporateWorkProfile}`, status: 404, times: 1 });
