@@ -95,6 +95,8 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   const exporter = startAppInsights(config, metrics, log);
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
+  // Another instance may die holding a follow-up or an approved action: take it over after its lease.
+  app.watchForOrphanedWork(config.leaseMs);
   const stop = async (): Promise<void> => {
     await server.close();
     await scheduler.stop(config.shutdownGraceMs);

@@ -27,6 +27,15 @@ export interface ResetApp {
   executor: ActionExecutor;
   /** After a restart: send approved actions, keep following executing ones, expire and hide on time. */
   resumeOpenWork(): Promise<number>;
+  /**
+   * Takes over work whose timer lived in an instance that died (README "Running more than one
+   * instance"): an approved request nobody sent, an executing one whose check is overdue, a request
+   * waiting past its expiry — each only once it is a lease overdue. Every step is a compare-and-set,
+   * so when the owner is alive after all, one of the two moves the request and the other stops.
+   */
+  adoptOrphanedWork(): Promise<number>;
+  /** Runs `adoptOrphanedWork` every `everyMs` until the scheduler stops. */
+  watchForOrphanedWork(everyMs: number): void;
 }
 
 /** Wires the request lifecycle from its ports. No Teams, no HTTP in here. */
@@ -57,5 +66,31 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
     }
     return resumed;
   };
-  return { requests, confirmations, approvals, followUp, executor, resumeOpenWork };
+  const adoptOrphanedWork = async (): Promise<number> => {
+    const now = deps.clock.now().getTime();
+    const overdue = (at: string | null): boolean => at !== null && Date.parse(at) + deps.polling.leaseMs <= now;
+    const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing']);
+    let adopted = 0;
+    for (const request of open) {
+      // approved lasts only while the deciding instance re-reads the device and claims the action.
+      if (request.state === 'approved' && overdue(request.updatedAt)) executor.start(request.id);
+      // The owner of a check moves nextCheckAt ahead when it checks (the lease) and when it backs off.
+      else if (request.state === 'executing' && overdue(request.nextCheckAt)) followUp.schedule(request);
+      else if (request.state === 'awaiting_approval' && overdue(request.expiresAt)) approvals.scheduleExpiry(request);
+      else continue;
+      adopted += 1;
+    }
+    if (adopted > 0) deps.log.info('adopted orphaned work', { count: adopted });
+    return adopted;
+  };
+  const watchForOrphanedWork = (everyMs: number): void => {
+    deps.scheduler.at('adopt-orphaned-work', new Date(Date.now() + everyMs), async () => {
+      try {
+        await adoptOrphanedWork();
+      } finally {
+        watchForOrphanedWork(everyMs);
+      }
+    });
+  };
+  return { requests, confirmations, approvals, followUp, executor, resumeOpenWork, adoptOrphanedWork, watchForOrphanedWork };
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, type DemoTenant } from '../../../src/demo/tenant';
 import type { TestUser } from '../../support/bot-harness';
 import type { LocalConnector } from '../../support/connector';
@@ -9,22 +10,45 @@ import { freePort } from '../../support/ports';
 
 const ENTRY = path.resolve(__dirname, '../../../dist/src/index.js');
 
+export interface ProcessBotOptions {
+  /** The `serviceUrl` of the activities it gets (default: the connector's URL), e.g. a proxy in front of the connector. */
+  serviceUrl?: string;
+  /** Keep the JSON log lines the process writes on stdout (`logLines`); LOG_LEVEL still decides which. */
+  keepLog?: boolean;
+}
+
+/** Where an activity happens when it is not the user's personal chat: a thread of a Teams channel. */
+export interface ChannelPlace {
+  /** The Teams channel id ("19:…@thread.tacv2"), as channelData.channel.id. */
+  channelId: string;
+  /** The conversation id of the thread ("<channelId>;messageid=<root>"); default the channel's first thread. */
+  conversationId?: string;
+}
+
 /** The built bot as a real process (`npm start`), so a test can kill -9 it and start it again. */
 export class ProcessBot {
   private child?: ChildProcess;
   private port = 0;
+  /** Every stdout line of every run of this bot (only with `keepLog`). */
+  readonly logLines: string[] = [];
 
   constructor(
     private readonly tenant: DemoTenant,
     private readonly connector: LocalConnector,
     private readonly storePath: string,
     private readonly env: Record<string, string> = {},
+    private readonly options: ProcessBotOptions = {},
   ) {
     if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npm run build" (npm test does it)`);
   }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** The process id of the current run (undefined before the first start). */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   async start(): Promise<void> {
@@ -47,8 +71,11 @@ export class ProcessBot {
         OUTBOX_LEASE_SECONDS: '2',
         ...this.env,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', this.options.keepLog ? 'pipe' : 'ignore', 'inherit'],
     });
+    if (this.options.keepLog && this.child.stdout) {
+      createInterface({ input: this.child.stdout }).on('line', (line) => this.logLines.push(line));
+    }
     const deadline = Date.now() + 8000;
     while (Date.now() < deadline) {
       if (await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false)) return;
@@ -60,24 +87,29 @@ export class ProcessBot {
   /** kill -9: no shutdown hook runs, whatever was in flight is lost. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // A process ended by a signal has signalCode set and exitCode null.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
   }
 
-  async say(user: TestUser, text: string): Promise<void> {
-    await this.post({ ...this.base(user), type: 'message', text });
+  /** A message from `user`: in their personal chat, or in a channel thread when `place` says so. */
+  async say(user: TestUser, text: string, place?: ChannelPlace): Promise<void> {
+    const response = await this.post({ ...this.base(user, place), type: 'message', text });
+    await response.arrayBuffer();
   }
 
-  async invoke(user: TestUser, verb: string, data: Record<string, unknown>, replyToId?: string): Promise<number> {
+  /** A card click (Action.Execute) by `user`; answers the HTTP status. */
+  async invoke(user: TestUser, verb: string, data: Record<string, unknown>, replyToId?: string, place?: ChannelPlace): Promise<number> {
     const response = await this.post({
-      ...this.base(user),
+      ...this.base(user, place),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId,
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     });
+    await response.arrayBuffer();
     return response.status;
   }
 
@@ -89,16 +121,19 @@ export class ProcessBot {
     return fetch(`${this.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   }
 
-  private base(user: TestUser): Record<string, unknown> {
+  private base(user: TestUser, place?: ChannelPlace): Record<string, unknown> {
+    const conversation = place
+      ? { id: place.conversationId ?? `${place.channelId};messageid=1`, conversationType: 'channel', tenantId: DEMO_TENANT_ID, isGroup: true }
+      : { id: this.conversationOf(user), conversationType: 'personal', tenantId: DEMO_TENANT_ID };
     return {
       id: randomUUID(),
       channelId: 'msteams',
-      serviceUrl: this.connector.url,
+      serviceUrl: this.options.serviceUrl ?? this.connector.url,
       locale: 'en-US',
       from: { id: `29:${user.id}`, name: user.name, aadObjectId: user.id },
       recipient: { id: '28:pin-reset-bot', name: 'PIN reset' },
-      conversation: { id: this.conversationOf(user), conversationType: 'personal', tenantId: DEMO_TENANT_ID },
-      channelData: { tenant: { id: DEMO_TENANT_ID } },
+      conversation,
+      channelData: { tenant: { id: DEMO_TENANT_ID }, ...(place ? { channel: { id: place.channelId }, team: { id: place.channelId } } : {}) },
     };
   }
 }
