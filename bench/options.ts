@@ -23,7 +23,7 @@ export interface BenchOptions {
 }
 
 const HELP = `npm run bench -- [--quick] [--graph-latency-ms 50] [--slow-graph-ms 2000] [--users 50]
-                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--bot-node-flags "<flags>"]
+                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--bot-node-flags="<flags>"]
                     [--out bench/results.json]
   --quick   shorter runs (8 s turns, a burst of 200) to try the bench out; its burst row is not the 1,000 of the target`;
 
