@@ -62,7 +62,7 @@ export function formatUtcFromNow(locale: Locale, iso: string, now: Date): string
 // Minutes within the hour, hours within two days, days beyond: precise where it matters.
 function relativeTime(locale: Locale, date: Date, now: Date): string {
   const minutes = Math.round((date.getTime() - now.getTime()) / MINUTE_MS);
-  const format = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' });
+  const format = relativeFormat(locale);
   if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
   const hours = Math.round(minutes / 60);
   if (Math.abs(hours) < 48) return format.format(hours, 'hour');
@@ -71,19 +71,38 @@ function relativeTime(locale: Locale, date: Date, now: Date): string {
 
 /** "today", "yesterday", "3 days ago" / 「今天」「昨天」「3 天前」. */
 export function relativeDays(locale: Locale, days: number): string {
-  return new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' }).format(-days, 'day');
+  return relativeFormat(locale).format(-days, 'day');
+}
+
+// Building an Intl formatter costs ~100× using one (ICU loads the locale's data): one per locale.
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+function relativeFormat(locale: Locale): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' })));
+  return format;
+}
+
+function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: locale === 'en' ? 'short' : 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(locale, format);
+  }
+  return format;
 }
 
 function dateTime(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: locale === 'en' ? 'short' : 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
+  return dateTimeFormat(locale)
     .format(date)
     // ICU versions differ in using thin or no-break spaces here; plain spaces read the same and
     // keep the text identical across Node versions.
