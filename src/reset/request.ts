@@ -108,6 +108,24 @@ export type ApproverKind = 'helpdesk' | 'manager';
 /** What happened to the manager notification, for the helpdesk card and the audit. */
 export type ManagerNotice = 'pending' | 'notified' | 'noManager' | 'notNotified';
 
+/** What a new request holds in every field a later step fills in: nothing has happened yet. */
+export const NOTHING_HAPPENED_YET: Required<RequestPatch> = {
+  cardActivityId: null,
+  actionSentAt: null,
+  nextCheckAt: null,
+  failureReason: null,
+  hidePasscodeAt: null,
+  passcodeActivityId: null,
+  approver: null,
+  expiresAt: null,
+  decidedBy: null,
+  decidedByName: null,
+  decisionNote: null,
+  managerId: null,
+  managerName: null,
+  managerNotice: null,
+};
+
 /** Fields a transition may change; id, tenant, requester and device never change. */
 export type RequestPatch = Partial<
   Pick<

@@ -4,7 +4,7 @@ import { classifyPlatform, daysSinceCheckIn, decideEligibility } from '../intune
 import type { Logger } from '../log';
 import type { Problem } from './problems';
 import { asIntuneFailure, type Clock, type DeviceDirectory, type RequestStore } from './ports';
-import { FINAL_STATES, OPEN_STATES, type DeviceSnapshot, type ResetRequest } from './request';
+import { FINAL_STATES, NOTHING_HAPPENED_YET, OPEN_STATES, type DeviceSnapshot, type ResetRequest } from './request';
 import { sameId } from './identity';
 
 /** The person asking, as proven by the channel (never by anything they typed). */
@@ -153,20 +153,7 @@ function newRequest(requester: Requester, device: DeviceSnapshot, action: ResetR
     createdAt: at,
     updatedAt: at,
     conversationId: requester.conversationId,
-    cardActivityId: null,
-    actionSentAt: null,
-    nextCheckAt: null,
-    failureReason: null,
-    hidePasscodeAt: null,
-    passcodeActivityId: null,
-    approver: null,
-    expiresAt: null,
-    decidedBy: null,
-    decidedByName: null,
-    decisionNote: null,
-    managerId: null,
-    managerName: null,
-    managerNotice: null,
+    ...NOTHING_HAPPENED_YET,
   };
 }
 

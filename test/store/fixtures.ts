@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { StoredConversation } from '../../src/notify/ports';
 import type { Clock } from '../../src/reset/ports';
-import type { ResetRequest } from '../../src/reset/request';
+import { NOTHING_HAPPENED_YET, type ResetRequest } from '../../src/reset/request';
 
 /** A fresh folder under the OS temp dir; `remove()` in an `afterEach`. */
 export function makeTempDir(): { dir: string; remove(): void } {
@@ -49,20 +49,7 @@ export function sampleRequest(overrides: Partial<ResetRequest> = {}): ResetReque
     createdAt: '2025-03-01T08:00:00.000Z',
     updatedAt: '2025-03-01T08:00:00.000Z',
     conversationId: 'a:personal-alice',
-    cardActivityId: null,
-    actionSentAt: null,
-    nextCheckAt: null,
-    failureReason: null,
-    hidePasscodeAt: null,
-    passcodeActivityId: null,
-    approver: null,
-    expiresAt: null,
-    decidedBy: null,
-    decidedByName: null,
-    decisionNote: null,
-    managerId: null,
-    managerName: null,
-    managerNotice: null,
+    ...NOTHING_HAPPENED_YET,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 // Sample domain values for card tests: one per platform family, and hostile names.
 import type { ManagedDevice, PlatformKind } from '../../../src/intune/device';
 import type { Person } from '../../../src/reset/ports';
-import type { AuditEntry, DeviceSnapshot, ResetRequest } from '../../../src/reset/request';
+import { NOTHING_HAPPENED_YET, type AuditEntry, type DeviceSnapshot, type ResetRequest } from '../../../src/reset/request';
 
 export const NOW = new Date('2026-03-15T10:00:00Z');
 
@@ -53,20 +53,7 @@ export function request(overrides: Partial<ResetRequest> = {}): ResetRequest {
     createdAt: '2026-03-15T09:00:00Z',
     updatedAt: '2026-03-15T09:01:00Z',
     conversationId: 'a:personal-chat',
-    cardActivityId: null,
-    actionSentAt: null,
-    nextCheckAt: null,
-    failureReason: null,
-    hidePasscodeAt: null,
-    passcodeActivityId: null,
-    approver: null,
-    expiresAt: null,
-    decidedBy: null,
-    decidedByName: null,
-    decisionNote: null,
-    managerId: null,
-    managerName: null,
-    managerNotice: null,
+    ...NOTHING_HAPPENED_YET,
     ...overrides,
   };
 }
