@@ -14,6 +14,12 @@ export interface AttemptDeps {
   log: Logger;
   /** Waits for a pacing slot; false when it gave the message back instead (the attempt ends). */
   pace(message: OutboxMessage): Promise<boolean>;
+  /**
+   * A call starts only while at least this much of the lease is left. A message claimed in a batch
+   * may wait for its turn (concurrency, pacing) until its lease ran out and another worker claimed
+   * it: sending it then would deliver it twice. It is given back instead, due at once.
+   */
+  minLeaseLeftMs: number;
   /** Told once a message has finally failed, so its sender can react (e.g. "manager not notified"). */
   onFailed?: (message: OutboxMessage, reason: OutboxFailureReason) => Promise<void>;
 }
@@ -42,6 +48,10 @@ export async function attemptDelivery(message: OutboxMessage, deps: AttemptDeps)
   if (plan.kind === 'waitUntil') return note(message, deps, await deps.store.releaseMessage(message.id, deps.owner, plan.at));
   if (plan.kind === 'decided') return apply(message, plan.verdict, deps);
   if (!(await deps.pace(message))) return;
+  if (leaseLeftMs(message, deps) < deps.minLeaseLeftMs) {
+    deps.log.debug('outbox lease too short to start a try: given back', { eventKey: message.eventKey });
+    return note(message, deps, await deps.store.releaseMessage(message.id, deps.owner, deps.timer.now()));
+  }
   let delivered: DeliveredActivity;
   try {
     delivered = await plan.call();
@@ -51,6 +61,12 @@ export async function attemptDelivery(message: OutboxMessage, deps: AttemptDeps)
   const outcome = await deps.store.completeMessage(message.id, deps.owner, delivered);
   if (outcome === 'recorded') deps.log.info('outbox message delivered', { eventKey: message.eventKey, tries: message.attempts + 1 });
   note(message, deps, outcome);
+}
+
+/** Time left on the lease this worker took with the message (Infinity when the store did not say). */
+function leaseLeftMs(message: OutboxMessage, deps: AttemptDeps): number {
+  const until = message.leaseUntil === null ? Number.NaN : Date.parse(message.leaseUntil);
+  return Number.isNaN(until) ? Number.POSITIVE_INFINITY : until - deps.timer.now().getTime();
 }
 
 async function planOf(message: OutboxMessage, deps: AttemptDeps): Promise<Plan> {

@@ -88,6 +88,7 @@ export class OutboxWorker {
         canInstall: deps.installer !== undefined,
       },
       pace: (message) => this.pace(message),
+      minLeaseLeftMs: this.leaseMs / 2,
     };
   }
 

@@ -61,8 +61,9 @@ export class Approvals {
     if (!moved) return refused('alreadyDecided', await this.deps.store.getRequest(requestId));
     await this.deps.store.appendAudit({ requestId, at: this.now().toISOString(), actor: decider.aadObjectId, event: to, detail: `by ${moved.approver ?? 'helpdesk'}` });
     this.deps.log.info(`request ${to}`, { requestId, approver: decider.aadObjectId });
-    if (to === 'approved') this.deps.startExecution(moved.id);
-    this.tellEveryone(moved);
+    // The action starts once the "approved" cards are enqueued: its own updates (executing, done)
+    // then come later in each card's outbox lane, so a card never ends on an older version.
+    this.tellEveryone(moved, to === 'approved' ? () => this.deps.startExecution(moved.id) : undefined);
     return { kind: 'decided', request: moved };
   }
 
@@ -156,10 +157,14 @@ export class Approvals {
     }
   }
 
-  private tellEveryone(request: ResetRequest): void {
+  private tellEveryone(request: ResetRequest, then?: () => void): void {
     this.deps.scheduler.run('announce-change', async () => {
-      await this.deps.notifier.showRequest(request);
-      await this.deps.announcer.requestChanged(request);
+      try {
+        await this.deps.notifier.showRequest(request);
+        await this.deps.announcer.requestChanged(request);
+      } finally {
+        then?.();
+      }
     });
   }
 

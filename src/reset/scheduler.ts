@@ -27,7 +27,10 @@ export class Scheduler {
     const delay = Math.max(0, at.getTime() - Date.now());
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.run(name, job);
+      // Node's timers can fire a millisecond before Date.now() reaches `at`; a job that checks the
+      // time (an approval's expiry) would then find itself early and do nothing. Wait the rest.
+      if (Date.now() < at.getTime()) this.at(name, at, job);
+      else this.run(name, job);
     }, delay);
     this.timers.add(timer);
   }

@@ -18,7 +18,13 @@ import { startTestTenant } from '../../support/demo-tenant';
 import { ProcessBot, type ChannelPlace } from '../../security/support/process-bot';
 import { ConnectorGate } from './connector-gate';
 
-export const CHANNEL: ChannelPlace = { channelId: '19:scale-approvals@thread.tacv2', conversationId: '19:scale-approvals@thread.tacv2;messageid=1' };
+export const CHANNEL: ChannelPlace = { channelId: '19:scale-approvals@thread.tacv2' };
+/**
+ * The kill test's approval channel. Teams' limits are per conversation (60 messages in 30 s), and
+ * the outbox paces a channel and its threads as one lane per instance: a fresh channel keeps the
+ * first test's 60 channel messages from pacing the second test's.
+ */
+export const SECOND_CHANNEL: ChannelPlace = { channelId: '19:scale-approvals-2@thread.tacv2' };
 export const AGENT: TestUser = { id: DEMO_USER_IDS.helpdeskAgent, name: 'Alex Rivera' };
 
 export interface Employee extends TestUser {
