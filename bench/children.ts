@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
+import { freePort } from '../test/support/ports';
 
 export interface Memory {
   /** Resident set now, MB. */
@@ -112,17 +112,5 @@ function healthStatus(url: string): Promise<number> {
     });
     request.on('error', () => resolve(0));
     request.setTimeout(1_000, () => request.destroy());
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }

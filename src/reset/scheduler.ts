@@ -40,10 +40,6 @@ export class Scheduler {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
-  get pendingTimers(): number {
-    return this.timers.size;
-  }
-
   async stop(graceMs: number): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
