@@ -18,14 +18,17 @@ export interface BenchOptions {
   profile: boolean;
   /** Extra node flags for the bot's processes only (e.g. "--max-old-space-size=192"), to try a remedy. */
   botNodeFlags: string[];
+  /** Only the message-turn comparison (echo, then the bot), printed, no results.json: for trying a remedy. */
+  turnsOnly: boolean;
   /** Where results.json goes. */
   out: string;
 }
 
 const HELP = `npm run bench -- [--quick] [--graph-latency-ms 50] [--slow-graph-ms 2000] [--users 50]
-                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--bot-node-flags="<flags>"]
+                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--bot-node-flags="<flags>"] [--turns-only]
                     [--out bench/results.json]
-  --quick   shorter runs (8 s turns, a burst of 200) to try the bench out; its burst row is not the 1,000 of the target`;
+  --quick   shorter runs (8 s turns, a burst of 200) to try the bench out; its burst row is not the 1,000 of the target
+  --turns-only   the message-turn comparison alone (about 1 minute), printed, results.json untouched`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -39,6 +42,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       burst: { type: 'string' },
       'reset-rounds': { type: 'string' },
       profile: { type: 'boolean', default: false },
+      'turns-only': { type: 'boolean', default: false },
       'bot-node-flags': { type: 'string', default: '' },
       out: { type: 'string', default: 'bench/results.json' },
       help: { type: 'boolean', default: false },
@@ -57,6 +61,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     burst: numberOf(values.burst, quick ? 200 : 1_000, 1, 5_000),
     resetRounds: numberOf(values['reset-rounds'], 2, 1, 10),
     profile: values.profile === true,
+    turnsOnly: values['turns-only'] === true,
     botNodeFlags: (values['bot-node-flags'] ?? '').split(/\s+/).filter((flag) => flag !== ''),
     out: values.out ?? 'bench/results.json',
   };

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   try {
     const context: Context = { options, dir, bench, connector, channel: { serviceUrl: connector.url, tenantId: DEMO_TENANT_ID }, people: addBenchPeople(bench, options) };
     const echo = await runEcho(context);
+    if (options.turnsOnly) return await compareTurnsOnly(context, echo);
     const bot = await runBot(context);
     bot.figures.coldStartsMs.push(...(await coldStarts(context, 'bot', BOT_ENTRY, COLD_STARTS - 1)));
     echo.figures.coldStartsMs.push(...(await coldStarts(context, 'echo bot', ECHO_ENTRY, COLD_STARTS - 1)));
@@ -200,6 +201,23 @@ async function runBot(context: Context): Promise<BotRun> {
   } finally {
     store.close();
   }
+}
+
+/** `--turns-only`: the bot's message turns beside the echo bot's, printed; nothing else runs. */
+async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigures; turns: MeasuredTurns }): Promise<void> {
+  const { options, dir } = context;
+  const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profile')}`] : [];
+  const { child, sampler } = await launch('bot', BOT_ENTRY, botEnv(context, 'bot'), path.join(dir, 'bot.log'), [...options.botNodeFlags, ...profileArgs]);
+  const run = await turns(context, child, 'reset my PIN');
+  const peakRssMb = await finish(child, sampler);
+  const line = (name: string, t: MeasuredTurns, peak: number): string =>
+    `${name}: ${Math.round(t.turnsPerSecond)} turns/s, p50/p95/p99 ${Math.round(t.latencyMs.p50)}/${Math.round(t.latencyMs.p95)}/${Math.round(t.latencyMs.p99)} ms, ` +
+    `failed ${t.failed}, posted ${t.posted}/${t.ok}, CPU ${JSON.stringify(t.cpu)}, peak RSS ${Math.round(peak)} MB`;
+  console.log(line('echo', echo.turns, echo.figures.peakRssMb));
+  console.log(line('bot ', run, peakRssMb));
+  console.log(`ratio ${(run.turnsPerSecond / echo.turns.turnsPerSecond).toFixed(2)}× (target ≥ 0.6), p99 ${(run.latencyMs.p99 / echo.turns.latencyMs.p99).toFixed(2)}× (target ≤ 2), RSS ${(peakRssMb / echo.figures.peakRssMb).toFixed(2)}× (target ≤ 1.3)`);
+  const profile = options.profile ? summariseProfileIn(path.join(dir, 'profile')) : undefined;
+  if (profile) printProfile(profile);
 }
 
 async function runBurst(context: Context): Promise<{ run: BurstRun; process: ProcessFigures }> {

@@ -10,7 +10,7 @@ import type { Problem } from '../reset/problems';
 import { IncomingActivity, parseCardAction, scopeOf, tenantOf, type CardAction } from './activity';
 import type { ApprovalHandlers } from './approval-handlers';
 import type { FreshSignInGate } from './fresh-signin';
-import { rememberConversation } from './conversations';
+import { RecentlySavedConversations, rememberConversation } from './conversations';
 import { LanguageChooser } from './language';
 import { startCard, stepCard } from './views';
 
@@ -36,8 +36,11 @@ const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
  */
 export class PinResetBot {
   private readonly language = new LanguageChooser();
+  private readonly recentlySaved: RecentlySavedConversations;
 
-  constructor(private readonly options: BotOptions) {}
+  constructor(private readonly options: BotOptions) {
+    this.recentlySaved = new RecentlySavedConversations(options.clock);
+  }
 
   async run(context: TurnContext): Promise<void> {
     const parsed = IncomingActivity.safeParse(context.activity);
@@ -70,7 +73,7 @@ export class PinResetBot {
       }
       return this.say(context, this.personalChatOnly(caller.locale));
     }
-    await rememberConversation(context, activity, this.options);
+    await rememberConversation(context, activity, { ...this.options, recentlySaved: this.recentlySaved });
     switch (intent.kind) {
       case 'reset':
         return this.startReset(context, caller);

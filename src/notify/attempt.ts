@@ -41,7 +41,7 @@ type Plan =
  * from a gateway after Teams already posted) leaves the message pending, and it is sent again
  * once the lease expires. The window is kept to that one await: nothing else runs between the
  * call's answer and the write that marks it delivered together with its activity id, and the
- * store commits with synchronous=FULL. A repeated update is harmless (same content again).
+ * store makes that write durable (SQLite: synchronous=FULL for it). A repeated update is harmless (same content again).
  */
 export async function attemptDelivery(message: OutboxMessage, deps: AttemptDeps): Promise<void> {
   const plan = await planOf(message, deps);

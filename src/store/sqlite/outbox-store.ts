@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { durably } from './connection';
 import type {
   DeliveredActivity,
   LeaseOutcome,
@@ -97,8 +98,9 @@ export function sqliteOutboxStore(db: Database.Database): OutboxStore {
       return claim(owner, now, leaseMs, limit);
     },
     async completeMessage(id: string, owner: string, delivered: DeliveredActivity) {
+      // Durable: a "delivered" lost to a power cut would post the same message again.
       return leaseOutcome(
-        sql.complete.run({ id, owner, activity_id: delivered.activityId, conversation_id: delivered.conversationId }),
+        durably(db, () => sql.complete.run({ id, owner, activity_id: delivered.activityId, conversation_id: delivered.conversationId })),
       );
     },
     async rescheduleMessage(id: string, owner: string, retry: OutboxRetry) {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock, RequestStore } from '../../reset/ports';
 import { canMove, OPEN_STATES, type AuditEntry, type RequestPatch, type RequestState, type ResetRequest } from '../../reset/request';
 import { epochMs } from '../timestamps';
+import { durably } from './connection';
 import { applyPatch, AuditRow, PATCH_COLUMNS, RequestRow, toAuditEntry, toAuditRow, toRequest, toRequestRow, type PatchColumns } from './request-rows';
 
 /** Decides the state after a compare-and-set from the stored one; undefined refuses the move. */
@@ -80,7 +81,9 @@ export function sqliteRequestStore(db: Database.Database, clock: Clock): Request
       return row === undefined ? undefined : parseRequest(row);
     },
     async transition(id: string, expectedVersion: number, to: RequestState, patch: RequestPatch = {}) {
-      return compareAndSet(id, expectedVersion, (from) => (canMove(from, to) ? to : undefined), patch);
+      const move = () => compareAndSet(id, expectedVersion, (from) => (canMove(from, to) ? to : undefined), patch);
+      // "executing" is committed right before the Intune action is sent: it must outlive a power cut.
+      return to === 'executing' ? durably(db, move) : move();
     },
     async patch(id: string, expectedVersion: number, patch: RequestPatch) {
       return compareAndSet(id, expectedVersion, (from) => from, patch);
