@@ -3,7 +3,7 @@
 // as `node <file>` child processes), drives them, prints one table and writes bench/results.json.
 // Every loop is bounded; the run ends by itself: about 10 minutes on 2 cores, 8½ of them the
 // approval burst draining at Teams' 60 cards per 30 s into one channel (`--quick`: about 3 minutes).
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_HELPDESK_GROUP_ID, DEMO_TENANT_ID, DEMO_USER_IDS } from '../src/demo/tenant';
@@ -32,6 +32,17 @@ const COLD_STARTS = 5;
 const ACTION_COMPLETES_AFTER_MS = 800;
 
 const began = performance.now();
+
+/**
+ * The node flags of `npm start` (package.json), so the bench runs the bot as Azure does, plus any
+ * --bot-node-flags to try. The entry file itself is BOT_ENTRY.
+ */
+function botNodeArgs(options: BenchOptions): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const start = manifest.scripts?.start ?? '';
+  if (!/^node\s.*dist\/src\/index\.js$/.test(start)) throw new Error(`package.json "start" is not "node [flags] dist/src/index.js": ${start}`);
+  return [...start.split(/\s+/).filter((word) => word.startsWith('--')), ...options.botNodeFlags];
+}
 const running = new Set<BotProcess>();
 
 function progress(line: string): void {
@@ -132,7 +143,7 @@ async function coldStarts(context: Context, name: string, entry: string, count: 
   const times: number[] = [];
   for (let n = 0; n < count; n += 1) {
     const env = entry === BOT_ENTRY ? botEnv(context, `cold-${n}`) : {};
-    const child = await BotProcess.start(`${name} (cold start)`, entry, env, path.join(context.dir, 'cold-starts.log'), entry === BOT_ENTRY ? context.options.botNodeFlags : []);
+    const child = await BotProcess.start(`${name} (cold start)`, entry, env, path.join(context.dir, 'cold-starts.log'), entry === BOT_ENTRY ? botNodeArgs(context.options) : []);
     times.push(child.coldStartMs);
     await child.stop();
   }
@@ -182,7 +193,7 @@ async function runBot(context: Context): Promise<BotRun> {
   const { options, dir } = context;
   const env = botEnv(context, 'bot');
   const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profile')}`] : [];
-  const { child, sampler, idleRssMb } = await launch('bot', BOT_ENTRY, env, path.join(dir, 'bot.log'), [...options.botNodeFlags, ...profileArgs]);
+  const { child, sampler, idleRssMb } = await launch('bot', BOT_ENTRY, env, path.join(dir, 'bot.log'), [...botNodeArgs(options), ...profileArgs]);
   const store = new StoreReader(env.STORE?.replace(/^sqlite:/, '') ?? '');
   try {
     progress(`bot: "reset my PIN" × ${options.users} users for ${options.turnSeconds} s`);
@@ -207,14 +218,14 @@ async function runBot(context: Context): Promise<BotRun> {
 async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigures; turns: MeasuredTurns }): Promise<void> {
   const { options, dir } = context;
   const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profile')}`] : [];
-  const { child, sampler } = await launch('bot', BOT_ENTRY, botEnv(context, 'bot'), path.join(dir, 'bot.log'), [...options.botNodeFlags, ...profileArgs]);
+  const { child, sampler, idleRssMb } = await launch('bot', BOT_ENTRY, botEnv(context, 'bot'), path.join(dir, 'bot.log'), [...botNodeArgs(options), ...profileArgs]);
   const run = await turns(context, child, 'reset my PIN');
   const peakRssMb = await finish(child, sampler);
-  const line = (name: string, t: MeasuredTurns, peak: number): string =>
+  const line = (name: string, t: MeasuredTurns, figures: { idleRssMb: number; peakRssMb: number }): string =>
     `${name}: ${Math.round(t.turnsPerSecond)} turns/s, p50/p95/p99 ${Math.round(t.latencyMs.p50)}/${Math.round(t.latencyMs.p95)}/${Math.round(t.latencyMs.p99)} ms, ` +
-    `failed ${t.failed}, posted ${t.posted}/${t.ok}, CPU ${JSON.stringify(t.cpu)}, peak RSS ${Math.round(peak)} MB`;
-  console.log(line('echo', echo.turns, echo.figures.peakRssMb));
-  console.log(line('bot ', run, peakRssMb));
+    `failed ${t.failed}, posted ${t.posted}/${t.ok}, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
+  console.log(line('echo', echo.turns, echo.figures));
+  console.log(line('bot ', run, { idleRssMb, peakRssMb }));
   console.log(`ratio ${(run.turnsPerSecond / echo.turns.turnsPerSecond).toFixed(2)}× (target ≥ 0.6), p99 ${(run.latencyMs.p99 / echo.turns.latencyMs.p99).toFixed(2)}× (target ≤ 2), RSS ${(peakRssMb / echo.figures.peakRssMb).toFixed(2)}× (target ≤ 1.3)`);
   const profile = options.profile ? summariseProfileIn(path.join(dir, 'profile')) : undefined;
   if (profile) printProfile(profile);
@@ -223,7 +234,7 @@ async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigure
 async function runBurst(context: Context): Promise<{ run: BurstRun; process: ProcessFigures }> {
   const { options, dir } = context;
   const env = botEnv(context, 'approval', { APPROVAL_POLICY: 'all', HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID });
-  const { child, sampler, idleRssMb } = await launch('approval bot', BOT_ENTRY, env, path.join(dir, 'approval-bot.log'), options.botNodeFlags);
+  const { child, sampler, idleRssMb } = await launch('approval bot', BOT_ENTRY, env, path.join(dir, 'approval-bot.log'), botNodeArgs(options));
   const store = new StoreReader(env.STORE?.replace(/^sqlite:/, '') ?? '');
   // Now and then one 429, and once four in a row: more than the connector client's own three retries.
   const stormAt = Math.max(30, Math.floor(options.burst * 0.4));

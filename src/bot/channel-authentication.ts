@@ -9,6 +9,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import { withoutBuiltInRetries } from './connector-without-retries';
+import { ReusedConnectorClients } from './reused-connector-clients';
 
 /**
  * jsonwebtoken's failures, as botframework-connector 4.23.3 lets them through unwrapped: a forged
@@ -18,24 +19,30 @@ import { withoutBuiltInRetries } from './connector-without-retries';
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
 /**
- * The Bot Framework authentication with two corrections. Connector clients come without the
- * library's hidden retries (see connector-without-retries.ts). And CloudAdapter answers 401 only for an
+ * The Bot Framework authentication with two corrections and a saving. Proactive connector
+ * clients come without the library's hidden retries (see connector-without-retries.ts); all
+ * connector clients are built once and reused (see reused-connector-clients.ts). And CloudAdapter answers 401 only for an
  * AuthenticationError and 500 for anything else, so a forged or not-yet-valid token got a 500 —
  * the channel then retries, and the attacker learns the token reached the signature check.
  * A token the caller got wrong is refused with 401; a failure of ours (metadata unreachable)
  * stays a 500.
  */
 export class ChannelAuthentication extends BotFrameworkAuthentication {
+  /** Replies within a turn: the library's clients, retries included (a 429 there is retried after Retry-After). */
+  private readonly turnClients = new ReusedConnectorClients();
+  /** Proactive sends, which the outbox retries: clients without the hidden retries. */
+  private readonly proactiveClients = new ReusedConnectorClients();
+
   constructor(private readonly inner: BotFrameworkAuthentication) {
     super();
   }
 
-  override authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return refusingBadTokens(() => this.inner.authenticateRequest(activity, authHeader));
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.withReusedClients(await refusingBadTokens(() => this.inner.authenticateRequest(activity, authHeader)));
   }
 
-  override authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
-    return refusingBadTokens(() => this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    return this.withReusedClients(await refusingBadTokens(() => this.inner.authenticateStreamingRequest(authHeader, channelIdHeader)));
   }
 
   override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
@@ -43,7 +50,14 @@ export class ChannelAuthentication extends BotFrameworkAuthentication {
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return withoutBuiltInRetries(this.inner.createConnectorFactory(claimsIdentity));
+    return this.proactiveClients.factoryFor(claimsIdentity, () => withoutBuiltInRetries(this.inner.createConnectorFactory(claimsIdentity)));
+  }
+
+  /** CloudAdapter answers a turn through the factory inside the authentication result. */
+  private withReusedClients(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    const built = result.connectorFactory;
+    if (!built) return result;
+    return { ...result, connectorFactory: this.turnClients.factoryFor(result.claimsIdentity, () => built) };
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {

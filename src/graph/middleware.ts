@@ -2,6 +2,7 @@
 // Graph hosts over https, so a national cloud proxy or a loopback test server would get no token.
 import type { TokenCredential } from '@azure/identity';
 import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+import { TokenCache } from './token-cache';
 
 /** Base for a middleware that is never last in the chain. */
 export abstract class ChainedMiddleware implements Middleware {
@@ -57,26 +58,25 @@ export class CaptureFailuresMiddleware extends ChainedMiddleware {
 
 /** Attaches `Bearer <token>` for exactly one scope, whatever the host or scheme. */
 export class BearerTokenMiddleware extends ChainedMiddleware {
-  constructor(
-    private readonly credential: TokenCredential,
-    private readonly scope: string,
-  ) {
+  private readonly tokens: TokenCache;
+
+  constructor(credential: TokenCredential, private readonly scope: string) {
     super();
+    this.tokens = new TokenCache(credential, scope);
   }
 
   override async execute(context: Context): Promise<void> {
     setRequestHeader(context, 'Authorization', `Bearer ${await this.token()}`);
     await this.next(context);
+    if (context.response?.status === 401) this.tokens.forget();
   }
 
   private async token(): Promise<string> {
     try {
-      const access = await this.credential.getToken(this.scope);
-      if (access) return access.token;
+      return await this.tokens.token();
     } catch (error: unknown) {
       throw new TokenUnavailable(this.scope, error);
     }
-    throw new TokenUnavailable(this.scope, undefined);
   }
 }
 

@@ -13,9 +13,19 @@ export const LOCALES: readonly Locale[] = ['en', 'zh-TW'];
 export function pickLocale(activityLocale: string | undefined): Locale {
   const tag = activityLocale?.trim().replace(/_/g, '-');
   if (!tag) return 'en';
-  const full = maximized(tag);
-  return full?.language === 'zh' && full.script === 'Hant' ? 'zh-TW' : 'en';
+  // Every activity carries a locale and Intl.Locale#maximize is costly; the answer per tag never changes.
+  let picked = PICKED.get(tag);
+  if (picked === undefined) {
+    const full = maximized(tag);
+    picked = full?.language === 'zh' && full.script === 'Hant' ? 'zh-TW' : 'en';
+    // Tags come from clients: bounded so that made-up ones cannot grow the map without end.
+    if (PICKED.size < MAX_REMEMBERED_TAGS) PICKED.set(tag, picked);
+  }
+  return picked;
 }
+
+const MAX_REMEMBERED_TAGS = 500;
+const PICKED = new Map<string, Locale>();
 
 function maximized(tag: string): Intl.Locale | undefined {
   try {

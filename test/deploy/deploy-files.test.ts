@@ -236,6 +236,11 @@ describe('infra/azure.bicep', () => {
     assert.match(bicep, /\{ name: 'MicrosoftAppType', value: 'UserAssignedMSI' \}/);
   });
 
+  it('starts the built bot with a 1 GB heap cap, so V8 does not let garbage pile up to gigabytes (see README Performance)', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    assert.match(manifest.scripts['start'] ?? '', /^node (--[\w=-]+ )*--max-old-space-size=1024 (--[\w=-]+ )*dist\/src\/index\.js$/);
+  });
+
   it('keeps the Table store on a Storage account without shared keys, reached through Storage Table Data Contributor', () => {
     const storage = bicepResource(bicep, 'storage');
     for (const line of ['allowSharedKeyAccess: false', "minimumTlsVersion: 'TLS1_2'", 'supportsHttpsTrafficOnly: true', 'allowBlobPublicAccess: false']) assert.ok(storage.includes(line), line);
