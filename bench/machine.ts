@@ -33,6 +33,11 @@ export function cpuShareBetween(before: CpuSnapshot, after: CpuSnapshot): CpuSha
   return { machineBusyPercent: percent(busy), oursPercent: percent(ours), othersPercent: percent(Math.max(0, busy - ours)) };
 }
 
+/** CPU time a process has used so far, ms (Linux counts 100 ticks per second). */
+export function processCpuMs(pid: number): number {
+  return processTicks(pid) * 10;
+}
+
 export function loadAverage(): number {
   return Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
 }

@@ -10,7 +10,7 @@ import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_HELPDESK_GROUP_ID, DEMO_TENANT
 import type { Channel } from './activities';
 import { BotProcess, MemorySampler } from './children';
 import { BenchConnector } from './connector';
-import { cpuShareBetween, cpuSnapshot, loadAverage } from './machine';
+import { cpuShareBetween, cpuSnapshot, loadAverage, processCpuMs } from './machine';
 import { parseOptions, type BenchOptions } from './options';
 import { approvalBurst, type BurstRun } from './phases/burst';
 import { confirmWhileGraphIsSlow } from './phases/invoke';
@@ -174,8 +174,10 @@ async function turns(context: Context, child: BotProcess, text: string): Promise
   await driveTurns({ ...load, durationS: WARM_UP_S });
   const pids = [process.pid, child.child.pid ?? 0];
   const before = cpuSnapshot(pids);
+  const botCpuBefore = processCpuMs(child.child.pid ?? 0);
   const run = await driveTurns({ ...load, durationS: context.options.turnSeconds });
-  return { ...run, cpu: cpuShareBetween(before, cpuSnapshot(pids)) };
+  const cpuMsPerTurn = (processCpuMs(child.child.pid ?? 0) - botCpuBefore) / Math.max(1, run.ok);
+  return { ...run, cpu: cpuShareBetween(before, cpuSnapshot(pids)), cpuMsPerTurn };
 }
 
 async function runEcho(context: Context): Promise<{ figures: ProcessFigures; turns: MeasuredTurns }> {
@@ -223,7 +225,7 @@ async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigure
   const peakRssMb = await finish(child, sampler);
   const line = (name: string, t: MeasuredTurns, figures: { idleRssMb: number; peakRssMb: number }): string =>
     `${name}: ${Math.round(t.turnsPerSecond)} turns/s, p50/p95/p99 ${Math.round(t.latencyMs.p50)}/${Math.round(t.latencyMs.p95)}/${Math.round(t.latencyMs.p99)} ms, ` +
-    `failed ${t.failed}, posted ${t.posted}/${t.ok}, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
+    `failed ${t.failed}, posted ${t.posted}/${t.ok}, CPU ${t.cpuMsPerTurn.toFixed(2)} ms/turn, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
   console.log(line('echo', echo.turns, echo.figures));
   console.log(line('bot ', run, { idleRssMb, peakRssMb }));
   console.log(`ratio ${(run.turnsPerSecond / echo.turns.turnsPerSecond).toFixed(2)}× (target ≥ 0.6), p99 ${(run.latencyMs.p99 / echo.turns.latencyMs.p99).toFixed(2)}× (target ≤ 2), RSS ${(peakRssMb / echo.figures.peakRssMb).toFixed(2)}× (target ≤ 1.3)`);
