@@ -61,7 +61,7 @@ export class ChannelAuthentication extends BotFrameworkAuthentication {
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return this.turnClients.userTokenClientFor(claimsIdentity, () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {

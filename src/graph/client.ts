@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
-import { Client, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
+import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { GraphFailure, type GraphPermission } from './errors';
 import {
   BearerTokenMiddleware,
@@ -7,6 +7,7 @@ import {
   TimeoutMiddleware,
   TransportFailureCapture,
 } from './middleware';
+import { NodeHttpHandler } from './node-http-handler';
 import { DEFAULT_RETRY, RetryMiddleware, type RetryOptions } from './retry';
 import { answerOf, transportFailure } from './response';
 
@@ -101,7 +102,7 @@ function queryString(query: GraphCall['query']): string {
 
 /**
  * Chain: capture failures → bearer token for `${graphEndpoint}/.default` → retry → per-attempt
- * timeout → fetch. baseUrl is the endpoint itself, version v1.0.
+ * timeout → node:http(s). baseUrl is the endpoint itself, version v1.0.
  */
 export function createGraphClient(opts: GraphClientOptions): GraphApi {
   const graphEndpoint = opts.graphEndpoint.replace(/\/+$/, '');
@@ -113,7 +114,7 @@ export function createGraphClient(opts: GraphClientOptions): GraphApi {
       new BearerTokenMiddleware(opts.credential, `${graphEndpoint}/.default`),
       new RetryMiddleware({ ...DEFAULT_RETRY, ...opts.retry }),
       new TimeoutMiddleware(opts.timeoutMs ?? 20_000),
-      new HTTPMessageHandler(),
+      new NodeHttpHandler(),
     ],
   });
   return new GraphApi(client, graphEndpoint);

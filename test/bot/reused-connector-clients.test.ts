@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ClaimsIdentity, type ConnectorClient, type ConnectorFactory } from 'botframework-connector';
+import { ClaimsIdentity, type ConnectorClient, type ConnectorFactory, type UserTokenClient } from 'botframework-connector';
 import { ReusedConnectorClients } from '../../src/bot/reused-connector-clients';
 
 /** Builds stand-in clients and counts them; `failing` makes the next build reject. */
@@ -59,5 +59,17 @@ describe('connector clients built once per bot, service URL and audience', () =>
     assert.equal(factory.built.length, 101);
     await clients.factoryFor(bot('bot-1'), () => factory).create('https://smba.example/0/');
     assert.equal(factory.built.length, 102);
+  });
+});
+
+describe('user-token clients built once per bot', () => {
+  it('gives every turn of the same bot the same client, and another bot its own', async () => {
+    const clients = new ReusedConnectorClients();
+    let built = 0;
+    const build = async (): Promise<UserTokenClient> => ({ n: ++built }) as unknown as UserTokenClient;
+    const first = await clients.userTokenClientFor(bot('bot-1'), build);
+    assert.equal(await clients.userTokenClientFor(bot('bot-1'), build), first);
+    assert.notEqual(await clients.userTokenClientFor(bot('bot-2'), build), first);
+    assert.equal(built, 2);
   });
 });

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context } from '@microsoft/microsoft-graph-client';
+import { NodeHttpHandler } from '../../src/graph/node-http-handler';
+
+describe('sending Graph requests over node:http', () => {
+  let server: http.Server;
+  let base: string;
+  let connections: number;
+  const received: { method: string; body: string; headers: http.IncomingHttpHeaders }[] = [];
+
+  before(async () => {
+    server = http.createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ method: request.method ?? '', body: Buffer.concat(chunks).toString('utf8'), headers: request.headers });
+        if (request.url === '/stall') {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.write('{"value": [');
+          return; // never ends
+        }
+        if (request.url === '/empty') return void response.writeHead(204).end();
+        response.writeHead(429, { 'retry-after': '7', 'set-cookie': ['a=1', 'b=2'], 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { code: 'TooManyRequests', message: '慢一點' } }));
+      });
+    });
+    server.on('connection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  beforeEach(() => {
+    connections = 0;
+    received.length = 0;
+  });
+
+  async function send(path: string, options: RequestInit = {}, through = handler): Promise<Response> {
+    const context: Context = { request: `${base}${path}`, options };
+    await through.execute(context);
+    assert.ok(context.response);
+    return context.response;
+  }
+  const handler = new NodeHttpHandler();
+
+  it('sends the method, headers and body, and gives back status, headers and body', async () => {
+    const answer = await send('/users/x/checkMemberGroups', { method: 'POST', headers: { Authorization: 'Bearer t', 'Content-Type': 'application/json' }, body: '{"groupIds":["群組"]}' });
+    assert.equal(received[0]?.method, 'POST');
+    assert.equal(received[0]?.body, '{"groupIds":["群組"]}');
+    assert.equal(received[0]?.headers['content-length'], String(Buffer.byteLength('{"groupIds":["群組"]}')));
+    assert.equal(received[0]?.headers.authorization, 'Bearer t');
+    assert.equal(answer.status, 429);
+    assert.equal(answer.headers.get('retry-after'), '7');
+    assert.deepEqual(answer.headers.getSetCookie(), ['a=1', 'b=2']);
+    assert.equal(((await answer.json()) as { error: { message: string } }).error.message, '慢一點');
+  });
+
+  it('gives a 204 without a body', async () => {
+    const answer = await send('/empty', { method: 'POST' });
+    assert.equal(answer.status, 204);
+    assert.equal(answer.body, null);
+  });
+
+  it('keeps one connection open for calls one after another', async () => {
+    const fresh = new NodeHttpHandler();
+    for (let n = 0; n < 5; n += 1) await (await send('/users/x/managedDevices', {}, fresh)).arrayBuffer();
+    assert.equal(received.length, 5);
+    assert.equal(connections, 1);
+  });
+
+  it('fails, rather than waiting forever, when the deadline aborts a body that stalls', async () => {
+    const deadline = AbortSignal.timeout(200);
+    await assert.rejects(send('/stall', { signal: deadline }));
+    assert.equal(deadline.aborted, true);
+  });
+
+  it('fails at once when the connection is refused', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const context: Context = { request: `http://127.0.0.1:${port}/v1.0/me`, options: {} };
+    await assert.rejects(handler.execute(context), { code: 'ECONNREFUSED' });
+  });
+});
