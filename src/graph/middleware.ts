@@ -80,7 +80,10 @@ export class BearerTokenMiddleware extends ChainedMiddleware {
   }
 }
 
-/** A deadline per attempt, covering the body too: a server that sends headers and then stalls must time out. */
+/**
+ * A deadline per attempt, covering the body too: a server that sends headers and then stalls must
+ * time out. NodeHttpHandler reads the whole body before it answers, under this signal.
+ */
 export class TimeoutMiddleware extends ChainedMiddleware {
   constructor(private readonly timeoutMs: number) {
     super();
@@ -94,7 +97,6 @@ export class TimeoutMiddleware extends ChainedMiddleware {
     options.signal = callerSignal ? AbortSignal.any([callerSignal, deadline.signal]) : deadline.signal;
     try {
       await this.next(context);
-      if (context.response) context.response = await buffered(context.response);
     } catch (error: unknown) {
       if (deadline.signal.aborted) throw new RequestTimedOut(this.timeoutMs, error);
       throw error;
@@ -103,13 +105,6 @@ export class TimeoutMiddleware extends ChainedMiddleware {
       options.signal = callerSignal;
     }
   }
-}
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
-async function buffered(response: Response): Promise<Response> {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** The SDK passes a URL string plus options whose headers are a plain object; cover the other shapes too. */

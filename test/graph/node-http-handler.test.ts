@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from '@microsoft/microsoft-graph-client';
+import { createGraphClient, GraphIntune } from '../../src/graph';
 import { NodeHttpHandler } from '../../src/graph/node-http-handler';
 
 describe('sending Graph requests over node:http', () => {
@@ -90,5 +91,24 @@ describe('sending Graph requests over node:http', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const context: Context = { request: `http://127.0.0.1:${port}/v1.0/me`, options: {} };
     await assert.rejects(handler.execute(context), { code: 'ECONNREFUSED' });
+  });
+
+  it('makes the Graph client time out on an answer whose body stalls after the headers', async () => {
+    const stalling = http.createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"value": [');
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve));
+    try {
+      const credential = { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+      const graphEndpoint = `http://127.0.0.1:${(stalling.address() as AddressInfo).port}`;
+      const intune = new GraphIntune(createGraphClient({ credential, graphEndpoint, timeoutMs: 200, retry: { maxRetries: 0 } }));
+      const started = Date.now();
+      await assert.rejects(intune.devicesOf('00000000-0000-4000-8000-000000000001'), { name: 'GraphFailure', reason: 'timeout' });
+      assert.ok(Date.now() - started < 2_000);
+    } finally {
+      stalling.closeAllConnections();
+      stalling.close();
+    }
   });
 });
