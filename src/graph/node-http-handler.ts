@@ -8,11 +8,23 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 
 /** Connections kept open per Graph host; Intune's own limits are far below what this allows. */
 const MAX_SOCKETS = 64;
+/**
+ * An idle kept-alive connection is closed after this long, before a load balancer on the way drops
+ * it silently: a request sent on such a dead socket fails with a reset, and for an action that
+ * means "uncertain". (Requests in flight are not affected; the per-attempt deadline governs them.)
+ */
+const IDLE_SOCKET_MS = 30_000;
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 export class NodeHttpHandler implements Middleware {
-  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+
+  constructor(idleSocketMs = IDLE_SOCKET_MS) {
+    const agent = { keepAlive: true, maxSockets: MAX_SOCKETS, timeout: idleSocketMs };
+    this.httpAgent = new http.Agent(agent);
+    this.httpsAgent = new https.Agent(agent);
+  }
 
   async execute(context: Context): Promise<void> {
     // GraphApi (client.ts) always hands the SDK a path, which the SDK turns into a URL string.

@@ -22,6 +22,10 @@ describe('sending Graph requests over node:http', () => {
           response.write('{"value": [');
           return; // never ends
         }
+        if (request.url === '/slow') {
+          setTimeout(() => response.end('{"value": []}'), 300);
+          return;
+        }
         if (request.url === '/empty') {
           // Not chained: restify, loaded by other tests, patches writeHead to return nothing.
           response.writeHead(204);
@@ -76,6 +80,16 @@ describe('sending Graph requests over node:http', () => {
     for (let n = 0; n < 5; n += 1) await (await send('/users/x/managedDevices', {}, fresh)).arrayBuffer();
     assert.equal(received.length, 5);
     assert.equal(connections, 1);
+  });
+
+  it('closes a kept-alive connection that stayed idle, and still serves a slow answer on a busy one', async () => {
+    const shortIdle = new NodeHttpHandler(100);
+    await (await send('/users/x/managedDevices', {}, shortIdle)).arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await (await send('/users/x/managedDevices', {}, shortIdle)).arrayBuffer();
+    assert.equal(connections, 2, 'the idle connection was closed, the second call opened a new one');
+    const slow = await send('/slow', {}, shortIdle);
+    assert.equal(await slow.text(), '{"value": []}');
   });
 
   it('fails, rather than waiting forever, when the deadline aborts a body that stalls', async () => {
