@@ -1,48 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openStore, type Store } from '../../src/store';
+import { startRaceProcess, type RaceProcess } from '../support/race-process';
 import { makeTempDir, sampleRequest } from './fixtures';
 
-const root = path.resolve(__dirname, '../..');
-
-interface Worker {
-  ready: Promise<void>;
-  go(): void;
-  /** Ids this worker won, once it exits with status 0. */
-  won: Promise<string[]>;
-}
-
-function startWorker(mode: 'approve' | 'patch', spec: string, ids: readonly string[]): Worker {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'race-worker.ts'), mode, spec, ...ids], {
-    cwd: root,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    markReady = resolve;
-  });
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    if (stdout.startsWith('ready\n')) markReady();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const won = new Promise<string[]>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`race worker exited with ${code}: ${stderr}`));
-      const result: unknown = JSON.parse(stdout.slice('ready\n'.length));
-      assert.ok(typeof result === 'object' && result !== null && 'won' in result && Array.isArray(result.won));
-      resolve(result.won.map(String));
-    });
-  });
-  // Fail fast instead of hanging on `ready` when a worker dies while opening the store.
-  void won.catch(markReady);
-  return { ready, go: () => child.stdin.write('go\n'), won };
+function startWorker(mode: 'approve' | 'patch', spec: string, ids: readonly string[]): RaceProcess {
+  return startRaceProcess(path.join(__dirname, 'race-worker.ts'), [mode, spec, ...ids], 'won');
 }
 
 // In-process races run against every store in test/store/contract; these race real processes on one file.
@@ -73,7 +36,7 @@ describe('racing for the same request version', () => {
     const workers = Array.from({ length: 4 }, () => startWorker(mode, spec, ids));
     await Promise.all(workers.map((w) => w.ready));
     workers.forEach((w) => w.go());
-    const wins = (await Promise.all(workers.map((w) => w.won))).flat();
+    const wins = (await Promise.all(workers.map((w) => w.result))).flat();
     return { ids, wins, store };
   }
 

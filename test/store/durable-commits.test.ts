@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { durably, openDatabase } from '../../src/store/sqlite/connection';
 import { sqliteOutboxStore } from '../../src/store/sqlite/outbox-store';
 import { sqliteRequestStore } from '../../src/store/sqlite/request-store';
-import { makeTempDir, ManualClock, sampleRequest } from './fixtures';
+import { makeTempDir, ManualClock, sampleOutboxMessage, sampleRequest } from './fixtures';
 
 const NORMAL = 1;
 const FULL = 2;
@@ -68,18 +68,11 @@ describe('SQLite commits that must survive a power cut', () => {
     const seen = recordSyncLevels(db);
     const clock = new ManualClock();
     const outbox = sqliteOutboxStore(db);
-    await outbox.enqueueMessage({
-      id: 'id-1',
-      eventKey: 'request:1:channel-card',
-      lane: 'conversation:c1',
-      operation: { kind: 'send', target: { kind: 'conversation', conversationId: 'c1' } },
-      payload: { type: 'message', text: 'card' },
-      createdAt: clock.now().toISOString(),
-    });
+    await outbox.enqueueMessage(sampleOutboxMessage(1, { createdAt: clock.now().toISOString() }));
     const [claimed] = await outbox.claimDueMessages('me', clock.now(), 60_000, 1);
     assert.ok(claimed);
     const before = seen.levels.length;
-    await outbox.completeMessage(claimed.id, 'me', { activityId: 'a1', conversationId: 'c1' });
+    await outbox.completeMessage(claimed.id, 'me', { activityId: 'a1', conversationId: 'a:user-1' });
     assert.ok(seen.levels.length > before);
     assert.deepEqual([...new Set(seen.levels.slice(before))], [FULL]);
   });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { StoredConversation } from '../../src/notify/ports';
+import type { NewOutboxMessage, StoredConversation } from '../../src/notify/ports';
 import type { Clock } from '../../src/reset/ports';
 import { NOTHING_HAPPENED_YET, type ResetRequest } from '../../src/reset/request';
 
@@ -63,6 +63,19 @@ export function sampleConversation(overrides: Partial<StoredConversation> = {}):
     userAadObjectId: 'user-alice',
     referenceJson: JSON.stringify({ conversation: { id: 'a:personal-alice' }, bot: { id: '28:bot' } }),
     updatedAt: '2025-03-01T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** The n-th channel card in the outbox, each to its own conversation. */
+export function sampleOutboxMessage(n: number, overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessage {
+  return {
+    id: `id-${n}`,
+    eventKey: `request:${n}:channel-card`,
+    lane: `conversation:a:user-${n}`,
+    operation: { kind: 'send', target: { kind: 'conversation', conversationId: `a:user-${n}` } },
+    payload: { type: 'message', text: `card ${n}`, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { version: '1.5' } }] },
+    createdAt: '2025-03-01T09:00:00.000Z',
     ...overrides,
   };
 }

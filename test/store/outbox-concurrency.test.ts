@@ -1,39 +1,15 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openStore } from '../../src/store';
+import { startRaceProcess, type RaceProcess } from '../support/race-process';
 import { makeTempDir } from './fixtures';
 
 const root = path.resolve(__dirname, '../..');
 const workerScript = path.join(root, 'test', 'notify', 'support', 'claim-race-worker.ts');
 const NOW = '2025-03-01T09:00:00.000Z';
 
-function startClaimer(spec: string, owner: string): { ready: Promise<void>; go(): void; claimed: Promise<string[]> } {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', workerScript, spec, owner, NOW], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    markReady = resolve;
-  });
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    if (stdout.startsWith('ready\n')) markReady();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const claimed = new Promise<string[]>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`claimer exited with ${code}: ${stderr}`));
-      const result: unknown = JSON.parse(stdout.slice('ready\n'.length));
-      assert.ok(typeof result === 'object' && result !== null && 'claimed' in result && Array.isArray(result.claimed));
-      resolve(result.claimed.map(String));
-    });
-  });
-  void claimed.catch(markReady);
-  return { ready, go: () => child.stdin.write('go\n'), claimed };
+function startClaimer(spec: string, owner: string): RaceProcess {
+  return startRaceProcess(workerScript, [spec, owner, NOW], 'claimed');
 }
 
 describe('claiming outbox messages from several processes at once', () => {
@@ -57,7 +33,7 @@ describe('claiming outbox messages from several processes at once', () => {
       const claimers = ['p1', 'p2', 'p3', 'p4'].map((owner) => startClaimer(spec, owner));
       await Promise.all(claimers.map((c) => c.ready));
       claimers.forEach((c) => c.go());
-      const claimed = (await Promise.all(claimers.map((c) => c.claimed))).flat();
+      const claimed = (await Promise.all(claimers.map((c) => c.result))).flat();
       assert.deepEqual([...claimed].sort(), [...keys].sort());
     } finally {
       store.close();

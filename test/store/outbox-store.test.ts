@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { NewOutboxMessage } from '../../src/notify/ports';
 import { openStore } from '../../src/store';
 import { MIGRATIONS } from '../../src/store/sqlite/schema';
-import { makeTempDir } from './fixtures';
+import { makeTempDir, sampleOutboxMessage } from './fixtures';
 
-function message(n: number, overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessage {
-  return {
-    id: `id-${n}`,
-    eventKey: `request:${n}:channel-card`,
-    lane: `conversation:a:user-${n}`,
-    operation: { kind: 'send', target: { kind: 'conversation', conversationId: `a:user-${n}` } },
-    payload: { type: 'message', text: `card ${n}`, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { version: '1.5' } }] },
-    createdAt: '2025-03-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
+const message = sampleOutboxMessage;
 
 // The outbox behaviour every store shares is in test/store/contract; this is the SQLite file's migration.
 describe('the SQLite outbox', () => {

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import type { NewOutboxMessage } from '../../../src/notify/ports';
 import type { Store } from '../../../src/store';
+import { sampleOutboxMessage } from '../fixtures';
 import { forEachStore } from './stores';
 
 const T0 = Date.parse('2025-03-01T09:00:00.000Z');
 const at = (ms: number): Date => new Date(T0 + ms);
 const MINUTE = 60_000;
 
-function message(n: number, overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessage {
-  return {
-    id: `id-${n}`,
-    eventKey: `request:${n}:channel-card`,
-    lane: `conversation:a:user-${n}`,
-    operation: { kind: 'send', target: { kind: 'conversation', conversationId: `a:user-${n}` } },
-    payload: { type: 'message', text: `card ${n}`, attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { version: '1.5' } }] },
-    createdAt: '2025-03-01T09:00:00.000Z',
-    ...overrides,
-  };
-}
+const message = sampleOutboxMessage;
 
 describe('the outbox contract', () => {
   forEachStore((_name, open) => {
