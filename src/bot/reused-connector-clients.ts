@@ -1,25 +1,8 @@
 import type { ClaimsIdentity, ConnectorClient, ConnectorFactory, UserTokenClient } from 'botframework-connector';
+import { TtlCache } from '../promise-cache';
 
-/** Distinct keys kept; Teams uses a handful of service URLs and the bot has one app id. */
-const MAX_KEPT = 100;
-
-/**
- * One value per key, built once: concurrent callers share the build, a failed build is not kept
- * (the next call tries again), and the oldest key goes when the map is full.
- */
-class BuiltOnce<T> {
-  private readonly values = new Map<string, Promise<T>>();
-
-  get(key: string, build: () => Promise<T>): Promise<T> {
-    const known = this.values.get(key);
-    if (known) return known;
-    const built = build();
-    built.catch(() => this.values.delete(key));
-    if (this.values.size >= MAX_KEPT) this.values.delete(this.values.keys().next().value ?? '');
-    this.values.set(key, built);
-    return built;
-  }
-}
+/** Built once, never expired; the oldest go past 100 (Teams uses a handful of service URLs, the bot one app id). */
+const KEPT = { ttlMs: Number.POSITIVE_INFINITY, clock: { now: () => new Date() }, maxEntries: 100 };
 
 /** The bot a turn's clients act for, as botframework-connector reads it from the claims. */
 function botOf(claimsIdentity: ClaimsIdentity): string {
@@ -33,8 +16,8 @@ function botOf(claimsIdentity: ClaimsIdentity): string {
  * one is built per bot (and service URL and audience) and reused.
  */
 export class ReusedConnectorClients {
-  private readonly connectors = new BuiltOnce<ConnectorClient>();
-  private readonly userTokens = new BuiltOnce<UserTokenClient>();
+  private readonly connectors = new TtlCache<ConnectorClient>(KEPT);
+  private readonly userTokens = new TtlCache<UserTokenClient>(KEPT);
 
   factoryFor(claimsIdentity: ClaimsIdentity, build: () => ConnectorFactory): ConnectorFactory {
     const bot = botOf(claimsIdentity);

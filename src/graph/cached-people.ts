@@ -1,5 +1,6 @@
 // A short memory for the directory lookups that only shape what people see (names, the manager to
 // notify, `history` search results). Membership is not among them: it authorises decisions.
+import { TtlCache } from '../promise-cache';
 import type { Clock, PeopleDirectory, Person } from '../reset/ports';
 
 export const DEFAULT_PEOPLE_TTL_MS = 5 * 60_000;
@@ -70,40 +71,4 @@ class CachedPeople implements PeopleDirectory {
 /** Entra object ids and sign-in names are case-insensitive. */
 function idKey(userId: string): string {
   return userId.toLowerCase();
-}
-
-interface CacheEntry<T> {
-  expiresAt: number;
-  value: Promise<T>;
-}
-
-/** Remembers promises, so concurrent lookups of one key share one Graph call; a rejected one is forgotten (an outage is not an answer). */
-class TtlCache<T> {
-  private readonly entries = new Map<string, CacheEntry<T>>();
-
-  constructor(private readonly settings: { ttlMs: number; clock: Clock; maxEntries: number }) {}
-
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const now = this.settings.clock.now().getTime();
-    const hit = this.entries.get(key);
-    if (hit !== undefined && hit.expiresAt > now) return hit.value;
-    this.entries.delete(key);
-    const entry: CacheEntry<T> = { expiresAt: now + this.settings.ttlMs, value: load() };
-    this.makeRoom(now);
-    this.entries.set(key, entry);
-    entry.value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
-    return entry.value;
-  }
-
-  /** Drops expired entries, then the oldest, so arbitrary search text cannot grow the map without bound. */
-  private makeRoom(now: number): void {
-    if (this.entries.size < this.settings.maxEntries) return;
-    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
-    for (const key of this.entries.keys()) {
-      if (this.entries.size < this.settings.maxEntries) break;
-      this.entries.delete(key);
-    }
-  }
 }
