@@ -189,13 +189,19 @@ async function runEcho(context: Context): Promise<{ figures: ProcessFigures; tur
   return { figures: { coldStartsMs: [child.coldStartMs], idleRssMb, peakRssMb }, turns: run };
 }
 
+/** The self-service bot of the turn, Confirm and reset phases; with --profile under `node --cpu-prof`. */
+function launchSelfServiceBot(context: Context, env: Record<string, string>): ReturnType<typeof launch> {
+  const { options, dir } = context;
+  const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profile')}`] : [];
+  return launch('bot', BOT_ENTRY, env, path.join(dir, 'bot.log'), [...botNodeArgs(options), ...profileArgs]);
+}
+
 type BotRun = Pick<BenchResults['bot'], 'turns' | 'peaksMb'> & { figures: ProcessFigures; invoke: BenchResults['invoke']; resets: BenchResults['resets'] };
 
 async function runBot(context: Context): Promise<BotRun> {
-  const { options, dir } = context;
+  const { options } = context;
   const env = botEnv(context, 'bot');
-  const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profile')}`] : [];
-  const { child, sampler, idleRssMb } = await launch('bot', BOT_ENTRY, env, path.join(dir, 'bot.log'), [...botNodeArgs(options), ...profileArgs]);
+  const { child, sampler, idleRssMb } = await launchSelfServiceBot(context, env);
   const store = new StoreReader(env.STORE?.replace(/^sqlite:/, '') ?? '');
   try {
     progress(`bot: "reset my PIN" × ${options.users} users for ${options.turnSeconds} s`);
@@ -219,8 +225,7 @@ async function runBot(context: Context): Promise<BotRun> {
 /** `--turns-only`: the bot's message turns beside the echo bot's, printed; nothing else runs. */
 async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigures; turns: MeasuredTurns }): Promise<void> {
   const { options, dir } = context;
-  const profileArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, 'profile')}`] : [];
-  const { child, sampler, idleRssMb } = await launch('bot', BOT_ENTRY, botEnv(context, 'bot'), path.join(dir, 'bot.log'), [...botNodeArgs(options), ...profileArgs]);
+  const { child, sampler, idleRssMb } = await launchSelfServiceBot(context, botEnv(context, 'bot'));
   const run = await turns(context, child, 'reset my PIN');
   const peakRssMb = await finish(child, sampler);
   const line = (name: string, t: MeasuredTurns, figures: { idleRssMb: number; peakRssMb: number }): string =>
