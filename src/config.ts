@@ -10,6 +10,8 @@ import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
 
 const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
 const DEFAULT_GRAPH = 'https://graph.microsoft.com';
+/** Microsoft's short link to the Entra self-service password reset page (passwordreset.microsoftonline.com). */
+const DEFAULT_SSPR_URL = 'https://aka.ms/sspr';
 
 const emptyToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -23,6 +25,8 @@ const httpsUrl = z.string().trim().url().refine((u) => u.startsWith('https://'),
 const issuer = z.string().trim().url().refine((u) => u.startsWith('https://'), 'must be an https issuer URL as the tokens name it');
 const boolean = (fallback: boolean) =>
   z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false')).transform((v) => v === 'true' || v === '1');
+
+const optionalBoolean = z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional()).transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
 
 const EnvSchema = z.object({
   NODE_ENV: optionalText,
@@ -66,10 +70,13 @@ const EnvSchema = z.object({
   USE_MANAGED_IDENTITY: boolean(false),
   BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
   BOT_TOKEN_ISSUER: z.preprocess(emptyToUndefined, issuer.optional()),
-  REQUIRE_FRESH_SIGNIN: boolean(false),
+  // No default here: unset means "on in production, off elsewhere" (see freshSignInRequired).
+  REQUIRE_FRESH_SIGNIN: optionalBoolean,
   FRESH_SIGNIN_MAX_AGE_MINUTES: positiveNumber(5),
   OAUTH_CONNECTION_NAME: optionalText,
   ENTRA_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
+  /** The organisation's self-service password reset page, for "I forgot my (work account) password". */
+  SSPR_URL: z.preprocess(emptyToUndefined, httpsUrl.default(DEFAULT_SSPR_URL)),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -119,6 +126,8 @@ export interface Config {
   teamsServiceUrl: string;
   /** Step-up before a confirm: the user's Entra sign-in must be recent (README "Fresh sign-in"). */
   freshSignIn: FreshSignInSettings;
+  /** SSPR_URL: where "my work account password" is sent (README "Which password?"). */
+  selfServicePasswordResetUrl: string;
 }
 
 export type FreshSignInSettings =
@@ -155,7 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function crossCheck(env: Env): string[] {
   const problems: string[] = [];
-  const production = env.NODE_ENV === 'production';
+  const production = isProduction(env);
   if (production && !env.MicrosoftAppId) {
     problems.push('MicrosoftAppId: required when NODE_ENV=production (an empty app id turns Bot Framework authentication off)');
   }
@@ -178,10 +187,14 @@ function crossCheck(env: Env): string[] {
   if ((env.BOT_OPENID_METADATA_URL || env.BOT_TOKEN_ISSUER) && !env.MicrosoftAppId) {
     problems.push('BOT_OPENID_METADATA_URL / BOT_TOKEN_ISSUER: only used with MicrosoftAppId (without it no token is checked)');
   }
-  if (env.REQUIRE_FRESH_SIGNIN && !env.OAUTH_CONNECTION_NAME) {
-    problems.push('OAUTH_CONNECTION_NAME: required when REQUIRE_FRESH_SIGNIN=true (the Azure Bot OAuth connection that signs the user in)');
+  if (freshSignInRequired(env) && !env.OAUTH_CONNECTION_NAME) {
+    problems.push(
+      env.REQUIRE_FRESH_SIGNIN === undefined
+        ? 'OAUTH_CONNECTION_NAME: required when NODE_ENV=production, where the fresh sign-in before a passcode action is on by default (set REQUIRE_FRESH_SIGNIN=false to run without it)'
+        : 'OAUTH_CONNECTION_NAME: required when REQUIRE_FRESH_SIGNIN=true (the Azure Bot OAuth connection that signs the user in)',
+    );
   }
-  if (env.REQUIRE_FRESH_SIGNIN && !env.MicrosoftAppId) {
+  if (freshSignInRequired(env) && !env.MicrosoftAppId) {
     problems.push('MicrosoftAppId: required when REQUIRE_FRESH_SIGNIN=true (the Bot Framework token service needs the bot identity)');
   }
   if (!/^sqlite:.+/.test(env.STORE) && env.STORE !== 'azure-table') problems.push('STORE: use sqlite:<path> or azure-table');
@@ -199,7 +212,7 @@ function crossCheck(env: Env): string[] {
 function toConfig(env: Env): Config {
   const allowed = splitList(env.ALLOWED_TENANT_IDS);
   return {
-    production: env.NODE_ENV === 'production',
+    production: isProduction(env),
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     bot: {
@@ -237,6 +250,7 @@ function toConfig(env: Env): Config {
     teamsApp: { manifestId: env.TEAMS_APP_ID, catalogId: env.TEAMS_APP_CATALOG_ID },
     teamsServiceUrl: `${env.TEAMS_SERVICE_URL}/`,
     freshSignIn: freshSignInSettings(env),
+    selfServicePasswordResetUrl: env.SSPR_URL,
   };
 }
 
@@ -262,8 +276,30 @@ function botOverrides(env: Env): { overrides?: Record<string, string> } {
   };
 }
 
+/** "Production", "PRODUCTION " and "production" are all production: a typo in case must not weaken a default. */
+function isProduction(env: Pick<Env, 'NODE_ENV'>): boolean {
+  return env.NODE_ENV?.toLowerCase() === 'production';
+}
+
+/**
+ * Like Company Portal, which asks for a sign-in within 5 minutes before a passcode action: on by
+ * default in production, off by default elsewhere; an explicit REQUIRE_FRESH_SIGNIN always wins.
+ */
+function freshSignInRequired(env: Env): boolean {
+  return env.REQUIRE_FRESH_SIGNIN ?? isProduction(env);
+}
+
+/** Settings that are valid but weaken a production default: logged as warnings at start. */
+export function startupWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.production && !config.freshSignIn.required) {
+    warnings.push('REQUIRE_FRESH_SIGNIN=false in production: a passcode reset is confirmed without a recent Entra sign-in (README "Fresh sign-in")');
+  }
+  return warnings;
+}
+
 function freshSignInSettings(env: Env): FreshSignInSettings {
-  if (!env.REQUIRE_FRESH_SIGNIN) return { required: false };
+  if (!freshSignInRequired(env)) return { required: false };
   // The user signs in to the bot's own app registration, so its tenant signs the token.
   const tenantId = (env.MicrosoftAppTenantId ?? env.AZURE_TENANT_ID).toLowerCase();
   return {

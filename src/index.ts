@@ -5,7 +5,7 @@ import { PinResetBot } from './bot/pin-reset-bot';
 import { TeamsPasscodeMessenger } from './bot/passcode-messenger';
 import { TeamsDelivery } from './bot/teams-delivery';
 import type { TokenCredential } from '@azure/identity';
-import { environmentWithDotEnv, loadConfig, type Config } from './config';
+import { environmentWithDotEnv, loadConfig, startupWarnings, type Config } from './config';
 import { redactedSummary } from './config-summary';
 import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople } from './graph';
 import { createLogger, type Logger } from './log';
@@ -34,6 +34,7 @@ const systemClock: Clock = { now: () => new Date() };
 
 /** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
 export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
+  for (const warning of startupWarnings(config)) log.warn(warning);
   const metrics = new InMemoryMetrics();
   const credential = createGraphCredential(credentialOptions(config));
   const graph = instrumentGraph(createGraphClient({ credential, graphEndpoint: config.graph.endpoint, timeoutMs: config.graph.timeoutMs }), metrics);
@@ -88,7 +89,17 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
   const freshSignIn = config.freshSignIn.required ? new FreshSignInGate({ ...config.freshSignIn, clock, log }) : undefined;
-  const bot = new PinResetBot({ app, approvals, freshSignIn, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
+  const bot = new PinResetBot({
+    app,
+    approvals,
+    freshSignIn,
+    conversations: store,
+    allowedTenantIds: config.allowedTenantIds,
+    botAppId: config.bot.appId,
+    passwordResetUrl: config.selfServicePasswordResetUrl,
+    clock,
+    log,
+  });
   const probes = readiness(store, credential, config, metrics, log);
   const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
   worker.start();

@@ -1,6 +1,6 @@
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';
-import { helpCard, personalChatOnlyCard, problemCard, statusCard } from '../cards';
+import { accountPasswordCard, helpCard, personalChatOnlyCard, problemCard, statusCard, whichPasswordCard } from '../cards';
 import { recognizeIntent, type Locale } from '../i18n';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../notify/ports';
@@ -22,6 +22,8 @@ export interface BotOptions {
   conversations: ConversationStore;
   allowedTenantIds: readonly string[];
   botAppId: string;
+  /** SSPR_URL: where "my work account password" sends the user. */
+  passwordResetUrl: string;
   clock: Clock;
   log: Logger;
 }
@@ -77,6 +79,9 @@ export class PinResetBot {
     switch (intent.kind) {
       case 'reset':
         return this.startReset(context, caller);
+      case 'whichPassword':
+        // No device list yet: it may be the work account password (README "Which password?").
+        return this.say(context, whichPasswordCard(caller.locale));
       case 'status':
       case 'cancel':
         return this.say(context, statusCard(caller.locale, await this.options.app.requests.openRequestsOf(caller.requester)));
@@ -130,6 +135,9 @@ export class PinResetBot {
         return stepCard(locale, await app.confirmations.cancel(requester, action.requestId));
       case 'showStatus':
         return statusCard(locale, await app.requests.openRequestsOf(requester));
+      case 'showAccountPasswordReset':
+        // The work account password is Entra's, not Intune's: no Graph call, no device list.
+        return accountPasswordCard(locale, this.options.passwordResetUrl);
       default: {
         const unknownVerb: never = action;
         throw new Error(`unhandled verb ${JSON.stringify(unknownVerb)}`);

@@ -28,3 +28,4 @@ export {
   type Verb,
   type VerbData,
 } from './verbs';
+export { accountPasswordCard, whichPasswordCard } from './which-password';

@@ -23,7 +23,9 @@ export type TemplateName =
   | 'passcode'
   | 'notice'
   | 'pending'
-  | 'history';
+  | 'history'
+  | 'which-password'
+  | 'account-password';
 
 const templates = new Map<TemplateName, Template>();
 let folder: string | undefined;

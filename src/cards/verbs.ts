@@ -10,6 +10,7 @@ export const VERBS = {
   approveRequest: 'approveRequest',
   rejectRequest: 'rejectRequest',
   refreshApproval: 'refreshApproval',
+  showAccountPasswordReset: 'showAccountPasswordReset',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -25,6 +26,8 @@ export interface VerbData {
   rejectRequest: { requestId: string; reason?: string };
   /** Sent by Teams itself (card `refresh`) for the users listed in `userIds`, not by a click. */
   refreshApproval: { requestId: string };
+  /** "My work account password" on the which-password card: routes to the SSPR page, nothing else. */
+  showAccountPasswordReset: Record<string, never>;
 }
 
 /** The id of the Input.Text whose value arrives as `reason` in a rejectRequest invoke. */
@@ -42,6 +45,7 @@ export const VERB_DATA_KEYS: { readonly [V in Verb]: readonly (keyof VerbData[V]
   approveRequest: ['requestId'],
   rejectRequest: ['requestId'],
   refreshApproval: ['requestId'],
+  showAccountPasswordReset: [],
 };
 
 export function isVerb(value: unknown): value is Verb {

@@ -2,15 +2,18 @@
 //   1. whole-message commands (help, status, pending, …) in English and Chinese;
 //   2. "history <who>";
 //   3. "cancel …" before reset, so "cancel my PIN reset" cancels;
-//   4. reset phrases (see reset-phrases.ts), so "help me reset my PIN" is a reset;
+//   4. reset phrases (see reset-phrases.ts), so "help me reset my PIN" is a reset, and a bare
+//      "forgot my password" / 忘記密碼 asks which password first (whichPassword);
 //   5. a message starting with "help" is help; anything else is unknown.
 import { cleanUserText, stripMarkup } from './clean-text';
-import { asksForReset, toTraditional } from './reset-phrases';
+import { resetWordsOf, toTraditional } from './reset-phrases';
 
 export { cleanUserText };
 
 export type Intent =
   | { kind: 'reset' }
+  /** Says "password" with nothing about a device: the work account or a device? Ask first. */
+  | { kind: 'whichPassword' }
   | { kind: 'help' }
   | { kind: 'status' }
   | { kind: 'cancel' }
@@ -56,9 +59,25 @@ export function recognizeIntent(text: string): Intent {
     wholeCommand(command) ??
     history(text, command) ??
     (/^(?:cancel\b|取消)/.test(command) ? { kind: 'cancel' } : undefined) ??
-    (asksForReset(command) ? { kind: 'reset' } : undefined) ??
+    resetIntent(command) ??
     (/^(?:help\b|說明|幫助)/.test(command) ? { kind: 'help' } : { kind: 'unknown' })
   );
+}
+
+function resetIntent(command: string): Intent | undefined {
+  const words = resetWordsOf(command);
+  switch (words) {
+    case 'devicePasscode':
+      return { kind: 'reset' };
+    case 'unclearPassword':
+      return { kind: 'whichPassword' };
+    case undefined:
+      return undefined;
+    default: {
+      const unknownWords: never = words;
+      throw new Error(`unhandled reset words ${String(unknownWords)}`);
+    }
+  }
 }
 
 function trimCommand(clean: string): string {

@@ -68,6 +68,8 @@ export function everyCard(locale: Locale): Rendered[] {
     ['help', () => cards.helpCard(locale)],
     ['no devices', () => cards.noDevicesCard(locale)],
     ['personal chat only', () => cards.personalChatOnlyCard(locale, 'https://teams.microsoft.com/l/chat/0/0?users=28:app')],
+    ['which password', () => cards.whichPasswordCard(locale)],
+    ['account password', () => cards.accountPasswordCard(locale, 'https://aka.ms/sspr')],
     ['device picker', () => cards.devicePickerCard(locale, pickerDevices(), NOW)],
     ['device picker without devices', () => cards.devicePickerCard(locale, [], NOW)],
     ...OFFERS.flatMap(([action, platform]): Rendered[] => [
