@@ -92,6 +92,9 @@ param authorityHost string = ''
 @description('GRAPH_ENDPOINT: only for national clouds.')
 param graphEndpoint string = ''
 
+@description('OAUTH_CONNECTION_NAME: the Azure Bot OAuth connection for the fresh sign-in before a passcode action (README, "Fresh sign-in"). Empty: REQUIRE_FRESH_SIGNIN=false is set explicitly and the bot logs a warning.')
+param oauthConnectionName string = ''
+
 var tenantId = subscription().tenantId
 // The toolkit passes an unset env value as '', which would override a parameter default.
 var planSku = empty(appServicePlanSku) ? 'B1' : appServicePlanSku
@@ -191,6 +194,10 @@ var botSettings = [
   { name: 'NOTIFY_MANAGER', value: notifyManager }
   { name: 'TEAMS_APP_ID', value: teamsAppId }
   { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
+  // In production the fresh sign-in is on by default and the bot refuses to start without an
+  // OAuth connection: name one, or turn the gate off in so many words.
+  { name: 'OAUTH_CONNECTION_NAME', value: oauthConnectionName }
+  { name: 'REQUIRE_FRESH_SIGNIN', value: empty(oauthConnectionName) ? 'false' : 'true' }
 ]
 
 // App Service build settings, not bot settings. The deployment zip holds the compiled dist/ and

@@ -39,7 +39,7 @@ describe('settings', () => {
 
   it('refuses an empty bot app id in production', () => {
     assert.ok(problemsOf({ ...base, NODE_ENV: 'production' }).some((p) => p.startsWith('MicrosoftAppId')));
-    assert.deepEqual(problemsOf({ ...base, NODE_ENV: 'production', MicrosoftAppId: CLIENT, MicrosoftAppPassword: 'x' }), []);
+    assert.deepEqual(problemsOf({ ...base, NODE_ENV: 'production', MicrosoftAppId: CLIENT, MicrosoftAppPassword: 'x', OAUTH_CONNECTION_NAME: 'TeamsSso' }), []);
   });
 
   it('requires a Graph credential: a secret, a certificate or a managed identity', () => {
