@@ -34,6 +34,9 @@ export interface FreshSignInGateOptions {
 
 export type FreshSignInCheck = { kind: 'fresh' } | { kind: 'signInNeeded'; card: AdaptiveCard };
 
+/** What the sign-in is for: the card says so and offers that same click again afterwards. */
+export type FreshSignInPurpose = 'confirmReset' | 'showPasscodeAgain';
+
 /** Why a sign-in is asked for: logged, never shown (the card words it the same for every case). */
 type SignInReason = 'noToken' | 'tokenServiceFailed' | 'tokenRefused' | 'otherUser' | 'stale' | 'missingAuthTime';
 
@@ -51,14 +54,18 @@ export class FreshSignInGate {
   }
 
   /** Fails closed: whatever goes wrong (token service down, token refused), the user is asked to sign in. */
-  async check(context: TurnContext, locale: Locale = pickLocale(context.activity.locale)): Promise<FreshSignInCheck> {
+  async check(
+    context: TurnContext,
+    locale: Locale = pickLocale(context.activity.locale),
+    purpose: FreshSignInPurpose = 'confirmReset',
+  ): Promise<FreshSignInCheck> {
     const tokens = userTokensOf(context);
     const click = clickOf(context.activity);
     const reason = await this.reasonToSignIn(context.activity, tokens, click.signInCode);
     if (reason === undefined) return { kind: 'fresh' };
     this.options.log.info('fresh sign-in asked for', { reason });
     const signInLink = await this.signInLinkFor(context.activity, tokens);
-    return { kind: 'signInNeeded', card: freshSignInCard(locale, { signInLink, requestId: click.requestId, maxAgeMs: this.options.maxAgeMs }) };
+    return { kind: 'signInNeeded', card: freshSignInCard(locale, { signInLink, requestId: click.requestId, maxAgeMs: this.options.maxAgeMs, purpose }) };
   }
 
   private async reasonToSignIn(activity: Activity, tokens: UserTokens, signInCode: string | undefined): Promise<SignInReason | undefined> {
@@ -115,22 +122,28 @@ function clickOf(activity: Activity): { requestId: string | undefined; signInCod
 }
 
 /** Adaptive Card 1.5: why, the sign-in link, a box for the code, and the confirm to press afterwards. */
-export function freshSignInCard(locale: Locale, input: { signInLink: string | undefined; requestId: string | undefined; maxAgeMs: number }): AdaptiveCard {
+export function freshSignInCard(
+  locale: Locale,
+  input: { signInLink: string | undefined; requestId: string | undefined; maxAgeMs: number; purpose?: FreshSignInPurpose },
+): AdaptiveCard {
+  const showAgain = input.purpose === 'showPasscodeAgain';
   const minutes = Math.max(1, Math.round(input.maxAgeMs / 60_000));
   const text = (value: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
   const body: Record<string, unknown>[] = [
     text(t(locale, 'freshSignIn.title'), { style: 'heading', size: 'large', weight: 'bolder' }),
-    text(t(locale, 'freshSignIn.why')),
+    text(t(locale, showAgain ? 'passcodeAgain.signInWhy' : 'freshSignIn.why')),
   ];
   const actions: Record<string, unknown>[] = [];
   if (input.signInLink) {
-    body.push(text(t(locale, 'freshSignIn.rule', { minutes }), { isSubtle: true }), text(t(locale, 'freshSignIn.steps')));
+    body.push(text(t(locale, 'freshSignIn.rule', { minutes }), { isSubtle: true }), text(t(locale, showAgain ? 'passcodeAgain.signInSteps' : 'freshSignIn.steps')));
     body.push({ type: 'Input.Text', id: 'signInCode', label: t(locale, 'freshSignIn.codeLabel'), maxLength: 6 });
     actions.push({ type: 'Action.OpenUrl', title: t(locale, 'freshSignIn.signIn'), url: input.signInLink, style: 'positive' });
   } else {
     body.push(text(t(locale, 'freshSignIn.unavailable')));
   }
-  if (input.requestId) {
+  if (input.requestId && showAgain) {
+    actions.push({ type: 'Action.Execute', verb: 'showPasscodeAgain', title: t(locale, 'passcodeAgain.button'), data: { requestId: input.requestId } });
+  } else if (input.requestId) {
     const data = { requestId: input.requestId };
     actions.push({ type: 'Action.Execute', verb: 'confirmReset', title: t(locale, 'freshSignIn.confirm'), data });
     actions.push({ type: 'Action.Execute', verb: 'cancelReset', title: t(locale, 'freshSignIn.cancel'), data });
@@ -139,7 +152,7 @@ export function freshSignInCard(locale: Locale, input: { signInLink: string | un
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     type: 'AdaptiveCard',
     version: '1.5',
-    fallbackText: t(locale, 'freshSignIn.fallback'),
+    fallbackText: t(locale, showAgain ? 'passcodeAgain.signInWhy' : 'freshSignIn.fallback'),
     body,
     actions,
   };

@@ -12,11 +12,11 @@ import type { ApprovalHandlers } from './approval-handlers';
 import type { FreshSignInGate } from './fresh-signin';
 import { RecentlySavedConversations, rememberConversation } from './conversations';
 import { LanguageChooser } from './language';
-import { startCard, stepCard } from './views';
+import { passcodeAgainCard, startCard, stepCard } from './views';
 
 export interface BotOptions {
   app: ResetApp;
-  approvals: ApprovalHandlers;
+  approvals: Pick<ApprovalHandlers, 'onCardAction' | 'onChannelCommand'>;
   /** With REQUIRE_FRESH_SIGNIN: a confirm needs a recent Entra sign-in. */
   freshSignIn?: Pick<FreshSignInGate, 'check'>;
   conversations: ConversationStore;
@@ -109,8 +109,9 @@ export class PinResetBot {
       return this.answerInvoke(context, 200, await this.options.approvals.onCardAction(caller.locale, caller.requester, action));
     }
     if (scopeOf(activity) !== 'personal') return this.answerInvoke(context, 200, this.personalChatOnly(caller.locale));
-    if (action.verb === 'confirmReset' && this.options.freshSignIn) {
-      const gate = await this.options.freshSignIn.check(context, caller.locale);
+    // A confirm acts on the device and "show again" reveals a passcode: both need a recent sign-in.
+    if ((action.verb === 'confirmReset' || action.verb === 'showPasscodeAgain') && this.options.freshSignIn) {
+      const gate = await this.options.freshSignIn.check(context, caller.locale, action.verb);
       if (gate.kind === 'signInNeeded') return this.answerInvoke(context, 200, gate.card);
     }
     const card = await this.cardForAction(caller, action, activity.replyToId);
@@ -135,6 +136,8 @@ export class PinResetBot {
         return stepCard(locale, await app.confirmations.cancel(requester, action.requestId));
       case 'showStatus':
         return statusCard(locale, await app.requests.openRequestsOf(requester));
+      case 'showPasscodeAgain':
+        return passcodeAgainCard(locale, await app.passcodeAgain.showAgain(requester, action.requestId, cardActivityId));
       case 'showAccountPasswordReset':
         // The work account password is Entra's, not Intune's: no Graph call, no device list.
         return accountPasswordCard(locale, this.options.passwordResetUrl);

@@ -4,12 +4,14 @@ import {
   guidanceCard,
   noDevicesCard,
   offerCard,
+  passcodeAgainRefusedCard,
+  passcodeCard,
   problemCard,
   refusalCard,
   requestCard,
 } from '../cards';
 import type { Locale } from '../i18n';
-import type { RequestStep, StartOutcome } from '../reset';
+import type { PasscodeAgain, RequestStep, StartOutcome } from '../reset';
 
 export function startCard(locale: Locale, outcome: StartOutcome, now: Date): AdaptiveCard {
   switch (outcome.kind) {
@@ -36,4 +38,9 @@ export function startCard(locale: Locale, outcome: StartOutcome, now: Date): Ada
 
 export function stepCard(locale: Locale, step: RequestStep): AdaptiveCard {
   return step.kind === 'request' ? requestCard(locale, step.request) : problemCard(locale, step.problem);
+}
+
+/** The passcode read again from Graph replaces the hidden message for the clicker only (the invoke answer). */
+export function passcodeAgainCard(locale: Locale, outcome: PasscodeAgain): AdaptiveCard {
+  return outcome.kind === 'passcode' ? passcodeCard(locale, outcome.request, outcome.passcode) : passcodeAgainRefusedCard(locale, outcome.reason);
 }

@@ -10,7 +10,7 @@ export { historyCard, MAX_HISTORY_SHOWN, type HistoryItem } from './history';
 export { managerNoticeCard, type ManagerEvent } from './manager-notice';
 export { offerCard } from './offer';
 export { outcomeCard, type OutcomeOptions } from './outcome';
-export { passcodeCard } from './passcode';
+export { passcodeAgainRefusedCard, passcodeCard } from './passcode';
 export { MAX_PENDING_SHOWN, pendingCard, type PendingItem } from './pending';
 export { problemCard } from './problem';
 export { progressCard } from './progress';

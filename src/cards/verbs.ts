@@ -11,6 +11,7 @@ export const VERBS = {
   rejectRequest: 'rejectRequest',
   refreshApproval: 'refreshApproval',
   showAccountPasswordReset: 'showAccountPasswordReset',
+  showPasscodeAgain: 'showPasscodeAgain',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -28,6 +29,8 @@ export interface VerbData {
   refreshApproval: { requestId: string };
   /** "My work account password" on the which-password card: routes to the SSPR page, nothing else. */
   showAccountPasswordReset: Record<string, never>;
+  /** On the hidden passcode message: re-read from Graph within Intune's 7 days (personal chat only). */
+  showPasscodeAgain: { requestId: string };
 }
 
 /** The id of the Input.Text whose value arrives as `reason` in a rejectRequest invoke. */
@@ -46,6 +49,7 @@ export const VERB_DATA_KEYS: { readonly [V in Verb]: readonly (keyof VerbData[V]
   rejectRequest: ['requestId'],
   refreshApproval: ['requestId'],
   showAccountPasswordReset: [],
+  showPasscodeAgain: ['requestId'],
 };
 
 export function isVerb(value: unknown): value is Verb {
