@@ -6,6 +6,7 @@ export const enSafety = {
   'managerNotice.personalDevice': 'a personally owned device ({kind})',
   'managerNotice.personalDeviceFact': 'Personally owned: its name and model are not shown to you.',
 
+  'history.event.passcodeShownAgain': 'Passcode shown again',
   'passcodeAgain.hidden': 'The temporary passcode was shown here and is now hidden.',
   'passcodeAgain.offer': 'Missed it? You can show it again here for 7 days after the reset.',
   'passcodeAgain.button': 'Show passcode again',

@@ -5,6 +5,7 @@ export const zhTWSafety: Record<keyof typeof enSafety, string> = {
   'managerNotice.personalDevice': '一台個人擁有的裝置（{kind}）',
   'managerNotice.personalDeviceFact': '個人擁有的裝置：不會向你顯示其名稱和型號。',
 
+  'history.event.passcodeShownAgain': '已再次顯示密碼',
   'passcodeAgain.hidden': '暫時密碼先前已顯示在這裡，現在已隱藏。',
   'passcodeAgain.offer': '沒看到嗎？重設後 7 天內，你可以在這裡再次顯示。',
   'passcodeAgain.button': '再次顯示密碼',
