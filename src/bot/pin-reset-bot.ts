@@ -17,7 +17,7 @@ import { passcodeAgainCard, startCard, stepCard } from './views';
 export interface BotOptions {
   app: ResetApp;
   approvals: Pick<ApprovalHandlers, 'onCardAction' | 'onChannelCommand'>;
-  /** With REQUIRE_FRESH_SIGNIN: a confirm needs a recent Entra sign-in. */
+  /** With REQUIRE_FRESH_SIGNIN: a confirm, and showing a passcode again, need a recent Entra sign-in. */
   freshSignIn?: Pick<FreshSignInGate, 'check'>;
   conversations: ConversationStore;
   allowedTenantIds: readonly string[];

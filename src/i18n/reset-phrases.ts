@@ -29,7 +29,7 @@ const NEGATED_EN = /\b(?:don'?t|do not|never|no need to|not)\s+(?:reset|remove|u
 
 const PASSWORD_ZH = /密碼/;
 /** Secrets only a device has; 開機密碼 is the power-on password of a device. */
-const SECRET_ZH = /通行碼|解鎖碼|螢幕鎖定|鎖定畫面|鎖屏|開機密碼|pin ?碼/;
+const SECRET_ZH = /通行碼|解鎖碼|螢幕鎖定|鎖定畫面|鎖屏|開機密碼/;
 const DEVICE_ZH = /手機|平板|裝置|設備|電腦|筆電|iphone|ipad|android|安卓/;
 /** "unlock" names what the secret is for: a device, not an account sign-in. */
 const UNLOCK_WORD = /\bunlock\b|解鎖/;
