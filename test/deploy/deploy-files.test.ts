@@ -225,9 +225,9 @@ describe('infra/azure.bicep', () => {
     assert.deepEqual(names.filter((n) => !documented.has(n) && !appService.includes(n) && !awaitingDocs.includes(n)), []);
   });
 
-  it('runs the bot on Linux Node 20 LTS with `npm start`, Always On, HTTPS only and the /healthz health check, as the managed identity', () => {
+  it('runs the bot on Linux Node 24 LTS with `npm start`, Always On, HTTPS only and the /healthz health check, as the managed identity', () => {
     const webApp = bicepResource(bicep, 'webApp');
-    for (const line of ["linuxFxVersion: 'NODE|20-lts'", "appCommandLine: 'npm start'", 'alwaysOn: true', 'httpsOnly: true', "healthCheckPath: '/healthz'", "type: 'UserAssigned'", "ftpsState: 'Disabled'"]) {
+    for (const line of ["linuxFxVersion: 'NODE|24-lts'", "appCommandLine: 'npm start'", 'alwaysOn: true', 'httpsOnly: true', "healthCheckPath: '/healthz'", "type: 'UserAssigned'", "ftpsState: 'Disabled'"]) {
       assert.ok(webApp.includes(line), line);
     }
     assert.match(bicep, /\{ name: 'USE_MANAGED_IDENTITY', value: 'true' \}/);
