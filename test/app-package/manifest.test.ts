@@ -4,7 +4,7 @@ import { recognizeIntent } from '../../src/i18n/intent';
 import { ICON_COLOURS } from '../../scripts/app-package/icon-design';
 import { fillPlaceholders } from '../../scripts/app-package/placeholders';
 import { teamsSchemas } from '../../scripts/app-package/schemas';
-import { appDir, localEnv, readJsonFile, schemasDir, type Manifest } from './support/fixture';
+import { appDir, localEnv, readJsonFile, manifestVersion, type Manifest } from './support/fixture';
 
 function filledManifest(): Manifest {
   const filled = fillPlaceholders(readJsonFile(path.join(appDir, 'manifest.json')), localEnv());
@@ -14,7 +14,7 @@ function filledManifest(): Manifest {
 
 describe('the Teams app manifest', () => {
   it('filled from env/.env.local, passes the manifest 1.29 schema offline', () => {
-    assert.deepEqual(teamsSchemas(schemasDir).manifest(filledManifest()), []);
+    assert.deepEqual(teamsSchemas(manifestVersion).manifest(filledManifest()), []);
   });
 
   it('declares schema and manifest version 1.29', () => {
@@ -25,7 +25,7 @@ describe('the Teams app manifest', () => {
 
   it('is rejected by the schema when an id is not a GUID, so the check is real', () => {
     const broken = { ...filledManifest(), id: 'not-a-guid' };
-    assert.match(teamsSchemas(schemasDir).manifest(broken).join('\n'), /\/id must match pattern/);
+    assert.match(teamsSchemas(manifestVersion).manifest(broken).join('\n'), /\/id must match pattern/);
   });
 
   it('installs the bot in personal chats and teams, conversational and without files', () => {
