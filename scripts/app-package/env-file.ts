@@ -1,6 +1,6 @@
 // env/.env.<name>: KEY=VALUE lines, `#` comments, blank lines, read by Node's own parser
-// (util.parseEnv: the one behind `node --env-file` and the bot's optional .env, with dotenv's rules
-// that the Agents Toolkit follows). On top, two slips are reported, every one at once.
+// (util.parseEnv: the one behind `node --env-file`, also used for the bot's optional .env). On
+// top, two slips it would pass over silently are reported, every one at once.
 
 import { parseEnv } from 'node:util';
 

@@ -15,9 +15,9 @@ describe('the env file', () => {
     assert.deepEqual(env.problems, []);
   });
 
-  // dotenv's rules (which the Agents Toolkit reads env files with, and Node's util.parseEnv
-  // follows): a quoted value is taken as written, `#` starts a comment in an unquoted one.
-  it('takes quoted values as written and drops a trailing comment from unquoted ones, as dotenv does', () => {
+  // Node's documented .env format (util.parseEnv / --env-file): a quoted value is taken as
+  // written and may span lines; `#` starts a comment in an unquoted one.
+  it('takes quoted values as written and drops a trailing comment from unquoted ones, as node --env-file does', () => {
     const env = parseEnvFile('A="Contoso # IT"\nB=\'x=y\'\nC=plain # why\nD=a#b\nE="two\nlines"', 'f');
     assert.deepEqual(Object.fromEntries(env.values), { A: 'Contoso # IT', B: 'x=y', C: 'plain', D: 'a', E: 'two\nlines' });
     assert.deepEqual(env.problems, []);

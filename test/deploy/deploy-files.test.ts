@@ -115,8 +115,9 @@ describe('Agents Toolkit project files', () => {
     assert.equal(withString(zipDeploy, 'resourceId'), '${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
     assert.ok(bicepOutputs(bicep).includes('BOT_AZURE_APP_SERVICE_RESOURCE_ID'));
     const ignored = read(withString(zipDeploy, 'ignoreFile')).split(/\r?\n/).filter((l) => l !== '' && !l.startsWith('#'));
-    for (const pattern of ['node_modules/', '.env', '.env.*', 'env/', 'src/', 'test/', 'dist/test/', 'data/', '*.db']) assert.ok(ignored.includes(pattern), `ignores ${pattern}`);
-    for (const needed of ['dist/', 'dist/src/', 'cards/', 'package.json', 'package-lock.json', '*.js', '*.json']) assert.ok(!ignored.includes(needed), `keeps ${needed}`);
+    for (const pattern of ['node_modules/', '.env', '.env.*', '/env/', '/src/', '/test/', '/dist/test/', '/data/', '*.db']) assert.ok(ignored.includes(pattern), `ignores ${pattern}`);
+    // Unanchored, `src/` would also drop dist/src/ (gitignore rules): test/deploy/deploy-zip.test.ts.
+    for (const needed of ['dist/', 'dist/src/', 'src/', 'cards/', 'package.json', 'package-lock.json', '*.js', '*.json']) assert.ok(!ignored.includes(needed), `keeps ${needed}`);
   });
 
   it('local: registers a single-tenant bot on the tunnel endpoint with Teams and writes what `npm start` reads', () => {

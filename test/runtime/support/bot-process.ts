@@ -32,8 +32,9 @@ export function demoSettings(tenant: DemoTenant, port: number, extra: Record<str
   };
 }
 
+/** Started in its own process group, so stopping it also reaches what `npm start` started. */
 export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number }): BotProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return { child, port: options.port, stderr: () => stderr };
@@ -54,13 +55,16 @@ export async function waitForHealth(bot: BotProcess, timeoutMs: number): Promise
 /** SIGTERM, then the exit code (SIGKILL after `timeoutMs`, so a hung process never outlives the test). */
 export function stopProcess(bot: BotProcess, timeoutMs = 5000): Promise<number | null> {
   if (bot.child.exitCode !== null) return Promise.resolve(bot.child.exitCode);
+  const signalGroup = (signal: NodeJS.Signals): void => {
+    if (bot.child.pid !== undefined) process.kill(-bot.child.pid, signal);
+  };
   return new Promise((resolve) => {
-    const timer = setTimeout(() => bot.child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => signalGroup('SIGKILL'), timeoutMs);
     bot.child.once('exit', (code) => {
       clearTimeout(timer);
       resolve(code);
     });
-    bot.child.kill('SIGTERM');
+    signalGroup('SIGTERM');
   });
 }
 
