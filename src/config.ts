@@ -75,6 +75,9 @@ const EnvSchema = z.object({
 
 type Env = z.infer<typeof EnvSchema>;
 
+/** Every environment variable the bot reads (the deployment test holds the Bicep app settings to it). */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type GraphCredentialSettings =
   | { kind: 'secret'; tenantId: string; clientId: string; clientSecret: string; authorityHost: string }
   | { kind: 'certificate'; tenantId: string; clientId: string; certificatePath: string; authorityHost: string }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildAppPackage } from '../../scripts/app-package/build';
 import { placeholdersIn, type JsonValue } from '../../scripts/app-package/placeholders';
+import { SETTING_NAMES } from '../../src/config';
 import {
   LIFECYCLES,
   bicepAppSettingNames,
@@ -224,6 +225,23 @@ describe('infra/azure.bicep', () => {
     const names = bicepAppSettingNames(bicep);
     assert.ok(names.length > 15);
     assert.deepEqual(names.filter((n) => !documented.has(n) && !appService.includes(n) && !awaitingDocs.includes(n)), []);
+  });
+
+  it('every app setting of the Web App is one the config schema reads (src/config.ts), or an App Service build setting', () => {
+    const appService = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'ENABLE_ORYX_BUILD', 'CUSTOM_BUILD_COMMAND'];
+    const unknown = bicepAppSettingNames(bicep).filter((n) => !SETTING_NAMES.includes(n) && !appService.includes(n));
+    assert.deepEqual(unknown, [], 'a setting the bot never reads is a setting someone believes in vain');
+  });
+
+  it('every parameter m365agents.yml hands to arm/deploy (its parameters file) is declared in the template it names', () => {
+    const arm = (readProjectFile('m365agents.yml').provision ?? []).find((a) => a.uses === 'arm/deploy');
+    const templates = (arm?.with?.templates ?? []) as { path: string; parameters: string }[];
+    assert.ok(templates.length > 0);
+    for (const template of templates) {
+      const declared = bicepParams(read(template.path)).map((p) => p.name);
+      const given = Object.keys((JSON.parse(read(template.parameters)) as { parameters: object }).parameters);
+      assert.deepEqual(given.filter((name) => !declared.includes(name)), [], template.parameters);
+    }
   });
 
   it('runs the bot on Linux Node 24 LTS with `npm start`, Always On, HTTPS only and the /healthz health check, as the managed identity', () => {
