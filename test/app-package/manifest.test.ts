@@ -28,10 +28,10 @@ describe('the Teams app manifest', () => {
     assert.match(teamsSchemas(manifestVersion).manifest(broken).join('\n'), /\/id must match pattern/);
   });
 
-  it('installs the bot in personal chats and teams, conversational and without files', () => {
+  it('installs the bot in personal chats, teams and Microsoft 365 Copilot, conversational and without files', () => {
     const [bot, ...others] = filledManifest().bots;
     assert.equal(others.length, 0);
-    assert.deepEqual(bot?.scopes, ['personal', 'team']);
+    assert.deepEqual(bot?.scopes, ['personal', 'team', 'copilot']);
     assert.equal(bot?.supportsFiles, false);
     assert.equal(bot?.isNotificationOnly, false);
     assert.equal(bot?.botId, localEnv().get('BOT_ID'));
@@ -42,6 +42,7 @@ describe('the Teams app manifest', () => {
     const titlesFor = (scope: string): string[] =>
       lists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands.map((c) => c.title));
     assert.deepEqual(titlesFor('personal'), ['reset my PIN', 'status', 'cancel', 'help']);
+    assert.deepEqual(titlesFor('copilot'), ['reset my PIN', 'status', 'cancel', 'help'], 'the same commands are the conversation starters in Copilot');
     assert.deepEqual(titlesFor('team'), ['pending', 'history', 'use this channel for approvals']);
   });
 
