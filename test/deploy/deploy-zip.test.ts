@@ -4,7 +4,6 @@
 // `npm start` (appCommandLine) on its own Node 24. This test does the same in an empty folder
 // outside the repository, then asks the started bot what a user would.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { readZip } from '../app-package/support/zip-reader';
 import { askForReset, demoSettings, startProcess, stopProcess, waitForHealth } from '../runtime/support/bot-process';
 import { LocalConnector } from '../support/connector';
 import { startTestTenant } from '../support/demo-tenant';
+import { npm, npmCommand, platformEnvironment } from '../support/npm';
 import { freePort } from '../support/ports';
 import { readProjectFile, repoRoot, withString } from './support/project-files';
 
@@ -67,7 +67,7 @@ describe('the App Service deployment zip (npm run package:deploy)', function () 
     });
 
     it('`npm ci --omit=dev` then `npm start` answer 200 on /healthz and a device picker for "reset my PIN"', async () => {
-      await npm(['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], app, platformEnvironment());
+      await npm(['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline'], app);
       assert.ok(!fs.existsSync(path.join(app, 'node_modules', 'typescript')), 'no dev dependency was installed');
       assert.ok(!fs.existsSync(path.join(app, 'node_modules', '.bin', 'node')), 'no bundled Node shadows the platform Node');
       const port = await freePort();
@@ -83,31 +83,3 @@ describe('the App Service deployment zip (npm run package:deploy)', function () 
     });
   });
 });
-
-/**
- * The platform's Node first on PATH (here: the Node running the tests, 24), and none of the
- * repository's node_modules/.bin folders or npm's own script variables.
- */
-function platformEnvironment(): NodeJS.ProcessEnv {
-  const pathEntries = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir !== '' && !dir.includes(`${path.sep}node_modules${path.sep}`));
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_')));
-  return { ...env, PATH: [path.dirname(process.execPath), ...pathEntries].join(path.delimiter) };
-}
-
-/** npm run by the Node running the tests (npm sets npm_execpath for scripts), else npm from PATH. */
-function npmCommand(args: string[]): [string, string[]] {
-  const cli = process.env.npm_execpath;
-  return cli && /npm-cli\.c?js$/.test(cli) ? [process.execPath, [cli, ...args]] : ['npm', args];
-}
-
-function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const [command, commandArgs] = npmCommand(args);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm ${args.join(' ')} exited with ${code}:\n${output}`))));
-  });
-}
