@@ -59,7 +59,7 @@ describe('the repository is self-contained', () => {
     });
     after(() => fs.rmSync(parent, { recursive: true, force: true }));
 
-    it('holds only the clone: there is no ../shared to read', () => {
+    it('holds only the clone: no folder beside it to read from', () => {
       assert.deepEqual(fs.readdirSync(parent), ['repo']);
     });
 
