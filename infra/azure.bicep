@@ -194,8 +194,8 @@ var botSettings = [
 ]
 
 // App Service build settings, not bot settings. The deployment zip holds the compiled dist/ and
-// package-lock.json but no node_modules (better-sqlite3 is native and must be built for Linux):
-// the Oryx build on App Service installs the production dependencies and nothing else.
+// package-lock.json but no node_modules (see infra/.webappignore; `npm run package:deploy` builds
+// it): the Oryx build on App Service installs the production dependencies and nothing else.
 var platformSettings = [
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
   { name: 'ENABLE_ORYX_BUILD', value: 'true' }
