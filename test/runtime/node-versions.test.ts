@@ -35,6 +35,14 @@ describe('the Node.js runtime', () => {
     assert.equal(packageJson.engines.node, '>=22.13');
   });
 
+  it('starts child Node processes with process.execPath, never a `node` looked up on PATH (which may be 20)', () => {
+    const bareNode = /\b(?:spawn|spawnSync|execFile|execFileSync|fork)\(\s*['"`]node['"`]|\bexecS?y?n?c?\(\s*['"`]node\s/;
+    const files = ['src', 'test', 'scripts', 'bench'].flatMap((dir) =>
+      fs.readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f)),
+    );
+    assert.deepEqual(files.filter((file) => bareNode.test(fs.readFileSync(path.join(repoRoot, file), 'utf8'))), []);
+  });
+
   describe('on Node 22', () => {
     let node22: string | undefined;
     let tenant: DemoTenant;
