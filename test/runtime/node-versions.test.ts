@@ -26,13 +26,13 @@ describe('the Node.js runtime', () => {
   });
 
   it('pins the bundled Node to a 24.x release, the same line as .nvmrc and App Service (NODE|24-lts)', () => {
-    assert.match(packageJson.devDependencies['node'] ?? '', /^24\.\d+\.\d+$/);
+    assert.match(packageJson.devDependencies['node'] ?? '', /^\^?24\.\d+\.\d+$/);
     assert.equal(fs.readFileSync(path.join(repoRoot, '.nvmrc'), 'utf8').trim(), '24');
     assert.match(fs.readFileSync(path.join(repoRoot, 'infra', 'azure.bicep'), 'utf8'), /linuxFxVersion: 'NODE\|24-lts'/);
   });
 
   it('declares the Node versions the bot runs on: 24 and the Node 22 it is also started on below', () => {
-    assert.equal(packageJson.engines.node, '>=22.13');
+    assert.equal(packageJson.engines.node, '>=22.16');
   });
 
   it('starts child Node processes with process.execPath, never a `node` looked up on PATH (which may be 20)', () => {
