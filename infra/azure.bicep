@@ -2,7 +2,7 @@
 //
 //   user-assigned managed identity  the bot's Bot Framework identity (UserAssignedMSI), its Graph
 //                                   identity (USE_MANAGED_IDENTITY) and its Table Storage identity
-//   App Service plan + Web App      Linux, Node 20 LTS, `npm start`, GET /healthz health check
+//   App Service plan + Web App      Linux, Node 24 LTS, `npm start`, GET /healthz health check
 //   Storage account                 the Table store; shared keys off, Entra ID only
 //   role assignment                 Storage Table Data Contributor for the identity on that account
 //   Azure Bot + Teams channel       messaging endpoint https://<app>.azurewebsites.net/api/messages
@@ -201,8 +201,8 @@ var botSettings = [
 ]
 
 // App Service build settings, not bot settings. The deployment zip holds the compiled dist/ and
-// package-lock.json but no node_modules (better-sqlite3 is native and must be built for Linux):
-// the Oryx build on App Service installs the production dependencies and nothing else.
+// package-lock.json but no node_modules (see infra/.webappignore; `npm run package:deploy` builds
+// it): the Oryx build on App Service installs the production dependencies and nothing else.
 var platformSettings = [
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
   { name: 'ENABLE_ORYX_BUILD', value: 'true' }
@@ -224,7 +224,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'npm start'
       alwaysOn: true
       healthCheckPath: '/healthz'

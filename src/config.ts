@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
 import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
@@ -80,6 +81,9 @@ const EnvSchema = z.object({
 });
 
 type Env = z.infer<typeof EnvSchema>;
+
+/** Every environment variable the bot reads (the deployment test holds the Bicep app settings to it). */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
 
 export type GraphCredentialSettings =
   | { kind: 'secret'; tenantId: string; clientId: string; clientSecret: string; authorityHost: string }
@@ -342,15 +346,14 @@ function splitList(value: string | undefined): string[] {
 /**
  * Convenience for local runs: KEY=VALUE lines of a `.env` file fill variables that are not set yet.
  * Never required, never overrides the real environment (Azure and CI set everything themselves).
+ * The file is read by Node's own parser (util.parseEnv, the one behind `node --env-file`), the
+ * same one `npm run package` uses for env/.env.<name>.
  */
 export function environmentWithDotEnv(env: NodeJS.ProcessEnv = process.env, file = '.env'): NodeJS.ProcessEnv {
   if (!existsSync(file)) return env;
   const merged: NodeJS.ProcessEnv = { ...env };
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith('#')) continue;
-    const [, key = '', raw = ''] = match;
-    if (merged[key] === undefined) merged[key] = raw.replace(/^(['"])(.*)\1$/, '$2');
+  for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    if (merged[key] === undefined) merged[key] = value;
   }
   return merged;
 }

@@ -2,7 +2,6 @@
 // Reading covers what image editors commonly save for icons (8-bit grey, RGB, palette, grey+alpha,
 // RGBA; all five scanline filters; tRNS). 16-bit and interlaced files are reported, not guessed at.
 import zlib from 'node:zlib';
-import { crc32 } from './crc32';
 
 export interface RgbaImage {
   width: number;
@@ -53,7 +52,7 @@ function chunk(type: string, body: Buffer): Buffer {
   head.writeUInt32BE(body.length, 0);
   head.write(type, 4, 'latin1');
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body, crc32(head.subarray(4))), 0);
+  crc.writeUInt32BE(zlib.crc32(body, zlib.crc32(head.subarray(4))), 0);
   return Buffer.concat([head, body, crc]);
 }
 
@@ -90,7 +89,7 @@ function chunksOf(bytes: Uint8Array): Chunk[] {
     const type = buffer.toString('latin1', at + 4, at + 8);
     const end = at + 8 + length;
     if (end + 4 > buffer.length) throw new PngFormatError(`truncated ${type} chunk`);
-    if (crc32(buffer.subarray(at + 4, end)) !== buffer.readUInt32BE(end)) throw new PngFormatError(`bad CRC in ${type} chunk`);
+    if (zlib.crc32(buffer.subarray(at + 4, end)) !== buffer.readUInt32BE(end)) throw new PngFormatError(`bad CRC in ${type} chunk`);
     chunks.push({ type, body: buffer.subarray(at + 8, end) });
     if (type === 'IEND') return chunks;
     at = end + 4;

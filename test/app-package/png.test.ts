@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import zlib from 'node:zlib';
-import { crc32 } from '../../scripts/app-package/crc32';
 import { decodePng, encodePng, readPngHeader, type RgbaImage } from '../../scripts/app-package/png';
 import { writePng } from './support/png-fixture';
 
@@ -10,18 +8,6 @@ function pixels(bytes: Buffer): number[] {
   assert.ok(image.ok, image.ok ? '' : image.problem);
   return [...image.value.data];
 }
-
-describe('CRC-32', () => {
-  it('gives the standard check value for "123456789"', () => {
-    assert.equal(crc32(Buffer.from('123456789')), 0xcbf43926);
-  });
-
-  it('agrees with node:zlib on random data, also when continued across buffers', () => {
-    const data = crypto.randomBytes(5000);
-    assert.equal(crc32(data), zlib.crc32(data));
-    assert.equal(crc32(data.subarray(1234), crc32(data.subarray(0, 1234))), zlib.crc32(data));
-  });
-});
 
 describe('reading and writing PNG', () => {
   it('reads back exactly the RGBA pixels it wrote', () => {
