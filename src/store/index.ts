@@ -96,8 +96,9 @@ function openSqliteStore(location: SqliteLocation, clock: Clock): Store {
     ...sqliteOutboxStore(db),
     ...sqliteSettingsStore(db, clock),
     ready: async () => undefined,
+    // Idempotent, as a shutdown path may close twice; node:sqlite throws on a second close.
     close: () => {
-      db.close();
+      if (db.isOpen) db.close();
     },
   };
 }
