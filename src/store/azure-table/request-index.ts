@@ -77,6 +77,18 @@ export class RequestIndex {
     await Promise.all(writes);
   }
 
+  /** Undoes claimId and beforeInsert for an insert that was refused (its request was never created). */
+  async abandon(request: ResetRequest): Promise<void> {
+    const keys = [
+      { partitionKey: statePartition(request.state), rowKey: entryRow(request) },
+      { partitionKey: devicePartition(request.device.deviceId), rowKey: entryRow(request) },
+      { partitionKey: idPartition(request.id), rowKey: ID_ROW },
+    ];
+    // The id claim goes last: while it stands, a retry with the same id is still refused.
+    for (const key of keys) await this.forget(key);
+    this.requesters.delete(request.id);
+  }
+
   /** Before the compare-and-set that moves `request` into `to`; stays behind harmlessly if that loses. */
   async beforeMove(request: ResetRequest, to: RequestState): Promise<void> {
     await this.upsert(statePartition(to), request);

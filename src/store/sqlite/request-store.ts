@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Clock, RequestStore } from '../../reset/ports';
-import { canMove, OPEN_STATES, type AuditEntry, type RequestPatch, type RequestState, type ResetRequest } from '../../reset/request';
+import type { Clock, InsertOutcome, InsertRules, RequestStore } from '../../reset/ports';
+import { canMove, isOpen, OPEN_STATES, type AuditEntry, type RequestPatch, type RequestState, type ResetRequest } from '../../reset/request';
 import { epochMs } from '../timestamps';
 import { durably, immediate, prepareNamed, type Database } from './connection';
 import { applyPatch, AuditRow, PATCH_COLUMNS, RequestRow, toAuditEntry, toAuditRow, toRequest, toRequestRow, type PatchColumns } from './request-rows';
@@ -11,6 +11,8 @@ type NextState = (from: RequestState) => RequestState | undefined;
 type CasParams = PatchColumns & { id: string; expected_version: number; from_state: RequestState; state: RequestState; updated_at: string };
 
 const CountRow = z.object({ n: z.number().int() });
+
+const OPEN_JSON = JSON.stringify(OPEN_STATES);
 
 const COLUMNS = Object.keys(RequestRow.shape);
 
@@ -75,9 +77,26 @@ export function sqliteRequestStore(db: Database, clock: Clock): RequestStore {
       return updated === undefined ? undefined : parseRequest(updated);
     });
 
-  return {
-    async insertRequest(request: ResetRequest): Promise<void> {
+  // One write lock around the checks and the insert: a second process's insert waits for this
+  // one's commit and then sees its request. The partial unique index requests_one_open_per_device
+  // (schema V4) would refuse a second open request even if this check were ever skipped.
+  const insertChecked = (request: ResetRequest, rules: InsertRules): InsertOutcome =>
+    immediate(db, () => {
+      if (isOpen(request.state)) {
+        const open = sql.ofDevice.get(request.device.deviceId, OPEN_JSON);
+        if (open !== undefined) return { kind: 'deviceHasOpenRequest', existing: parseRequest(open) };
+      }
+      const limit = rules.dailyLimit;
+      if (limit !== undefined && CountRow.parse(sql.countSince.get(request.requesterId, epochMs(limit.sinceIso))).n >= limit.max) {
+        return { kind: 'dailyLimitReached' };
+      }
       sql.insert.run(toRequestRow(request));
+      return { kind: 'inserted' };
+    });
+
+  return {
+    async insertRequest(request: ResetRequest, rules: InsertRules = {}): Promise<InsertOutcome> {
+      return insertChecked(request, rules);
     },
     async getRequest(id: string): Promise<ResetRequest | undefined> {
       const row = sql.byId.get(id);
@@ -95,7 +114,7 @@ export function sqliteRequestStore(db: Database, clock: Clock): RequestStore {
       return sql.ofRequester.all(requesterId, JSON.stringify(states)).map(parseRequest);
     },
     async openRequestForDevice(deviceId: string): Promise<ResetRequest | undefined> {
-      const row = sql.ofDevice.get(deviceId, JSON.stringify(OPEN_STATES));
+      const row = sql.ofDevice.get(deviceId, OPEN_JSON);
       return row === undefined ? undefined : parseRequest(row);
     },
     async requestsInStates(states: readonly RequestState[]): Promise<ResetRequest[]> {
