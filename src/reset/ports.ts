@@ -57,6 +57,12 @@ export interface RequestStore {
   openRequestForDevice(deviceId: string): Promise<ResetRequest | undefined>;
   requestsInStates(states: readonly RequestState[]): Promise<ResetRequest[]>;
   countRequestsSince(requesterId: string, sinceIso: string): Promise<number>;
+  /**
+   * Succeeded requests whose temporary passcode has not been hidden yet (`hidePasscodeAt` set),
+   * oldest first: all that a restart must re-arm among the succeeded ones. Its cost follows the
+   * passcodes still shown (a handful), not the history of succeeded requests.
+   */
+  succeededWithPasscodeShown(): Promise<ResetRequest[]>;
   appendAudit(entry: AuditEntry): Promise<void>;
   auditOf(requestId: string): Promise<AuditEntry[]>;
 }

@@ -4,6 +4,7 @@
 //   PartitionKey "id|<request id>",        RowKey "request"             → requesterId (immutable)
 //   PartitionKey "state|<state>",          RowKey "<created>|<id>"      → one per request in that state
 //   PartitionKey "device|<device id>",     RowKey "<created>|<id>"      → one per open request of the device
+//   PartitionKey "passcode|shown",         RowKey "<created>|<id>"      → one per request whose passcode is not hidden yet
 //
 // An entity group transaction cannot span partitions, so these cannot change atomically with the
 // request. They are kept a SUPERSET of the truth instead: an entry is written before the request
@@ -39,6 +40,7 @@ const CACHED_IDS = 10_000;
 const idPartition = (id: string): string => joinKey('id', id);
 const statePartition = (state: RequestState): string => joinKey('state', state);
 const devicePartition = (deviceId: string): string => joinKey('device', deviceId);
+const SHOWN_PARTITION = joinKey('passcode', 'shown');
 const entryRow = (request: ResetRequest): string => `${sortableMs(epochMs(request.createdAt))}|${joinKey(request.id)}`;
 
 export class RequestIndex {
@@ -70,10 +72,11 @@ export class RequestIndex {
     return requesterId;
   }
 
-  /** Before the request entity is created: its state entry, and its device entry while it is open. */
+  /** Before the request entity is created: its state entry, its device entry while it is open, its passcode entry while one is shown. */
   async beforeInsert(request: ResetRequest): Promise<void> {
     const writes = [this.upsert(statePartition(request.state), request)];
     if (isOpen(request.state)) writes.push(this.upsert(devicePartition(request.device.deviceId), request));
+    if (request.hidePasscodeAt !== null) writes.push(this.upsert(SHOWN_PARTITION, request));
     await Promise.all(writes);
   }
 
@@ -82,6 +85,7 @@ export class RequestIndex {
     const keys = [
       { partitionKey: statePartition(request.state), rowKey: entryRow(request) },
       { partitionKey: devicePartition(request.device.deviceId), rowKey: entryRow(request) },
+      { partitionKey: SHOWN_PARTITION, rowKey: entryRow(request) },
       { partitionKey: idPartition(request.id), rowKey: ID_ROW },
     ];
     // The id claim goes last: while it stands, a retry with the same id is still refused.
@@ -99,6 +103,20 @@ export class RequestIndex {
     const stale = [{ partitionKey: statePartition(from), rowKey: entryRow(request) }];
     if (!isOpen(to)) stale.push({ partitionKey: devicePartition(request.device.deviceId), rowKey: entryRow(request) });
     await Promise.all(stale.map((key) => this.forget(key)));
+  }
+
+  /** Before a compare-and-set that records a shown passcode (the move to succeeded): the passcode entry. */
+  async beforePasscodeShown(request: ResetRequest): Promise<void> {
+    await this.upsert(SHOWN_PARTITION, request);
+  }
+
+  /** After a compare-and-set that cleared `hidePasscodeAt` (the passcode was hidden). */
+  async afterPasscodeHidden(request: ResetRequest): Promise<void> {
+    await this.forget({ partitionKey: SHOWN_PARTITION, rowKey: entryRow(request) });
+  }
+
+  async hitsShowingPasscode(): Promise<IndexHit[]> {
+    return (await query(await this.index(), inPartition(SHOWN_PARTITION))).map((hit) => HitEntity.parse(hit));
   }
 
   /** Each hit carries the state whose partition it came from. */

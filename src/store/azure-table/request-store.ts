@@ -66,9 +66,11 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
       const updated = { ...patchedRequest(stored.request, patch), state: to, version: expectedVersion + 1, updatedAt: clock.now().toISOString() };
       const entity = toRequestEntity(updated);
       if (to !== from) await index.beforeMove(updated, to);
+      if (updated.hidePasscodeAt !== null && stored.request.hidePasscodeAt === null) await index.beforePasscodeShown(updated);
       if (!(await refusedWith([ETAG_MISMATCH], async () => (await requests()).updateEntity(entity, 'Replace', { etag: stored.etag })))) continue;
       if (to !== from) await index.afterMove(updated, from, to);
       if (isOpen(from) && !isOpen(to)) await locks.release(updated);
+      if (updated.hidePasscodeAt === null && stored.request.hidePasscodeAt !== null) await index.afterPasscodeHidden(updated);
       return updated;
     }
     throw new StoreWriteError('tooManyConflicts', `request ${id} kept changing while its version stayed ${expectedVersion}`);
@@ -164,6 +166,13 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
     async requestsInStates(states: readonly RequestState[]): Promise<ResetRequest[]> {
       const hits = (await Promise.all([...new Set(states)].map((state) => index.hitsInState(state)))).flat();
       const found = await verify(hits, (request) => states.includes(request.state), (request, hit) => !canReach(request.state, hit.state));
+      return found.sort(byCreated);
+    },
+    async succeededWithPasscodeShown(): Promise<ResetRequest[]> {
+      // A passcode is recorded only by the move to succeeded and only ever cleared after it, so an
+      // entry whose request has ended without one can never come true again.
+      const shown = (request: ResetRequest): boolean => request.state === 'succeeded' && request.hidePasscodeAt !== null;
+      const found = await verify(await index.hitsShowingPasscode(), shown, (request) => !isOpen(request.state) && request.hidePasscodeAt === null);
       return found.sort(byCreated);
     },
     countRequestsSince: (requesterId: string, sinceIso: string) => countSince(requesterId, sinceIso),

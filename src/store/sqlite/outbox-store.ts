@@ -29,9 +29,9 @@ function prepare(db: Database) {
     // DO NOTHING on the event key only: a clash of ids is a bug and still throws.
     insert: prepareNamed<InsertParams>(db, `
       INSERT INTO outbox (id, event_key, lane, operation_json, payload_json, state, attempts,
-        next_attempt_at, next_attempt_ms, app_install_attempted, created_at)
+        next_attempt_at, next_attempt_ms, app_install_attempted, created_at, created_ms)
       VALUES (@id, @event_key, @lane, @operation_json, @payload_json, 'pending', 0,
-        @created_at, @created_ms, 0, @created_at)
+        @created_at, @created_ms, 0, @created_at, @created_ms)
       ON CONFLICT (event_key) DO NOTHING`),
     // Only the head of each lane can be due: a lane's next message waits until every older one
     // is delivered or failed, so an update never overtakes its send, even across instances.
@@ -63,6 +63,11 @@ function prepare(db: Database) {
       WHERE ${HELD}`),
     byEventKey: db.prepare('SELECT * FROM outbox WHERE event_key = ?'),
     countByState: db.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state'),
+    // Through the partial index outbox_delivered_by_created: reads only what it deletes.
+    pruneDelivered: prepareNamed<{ before: number; limit: number }>(
+      db,
+      `DELETE FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE state = 'delivered' AND created_ms < @before LIMIT @limit)`,
+    ),
   };
 }
 
@@ -114,6 +119,9 @@ export function sqliteOutboxStore(db: Database): OutboxStore {
     async outboxMessage(eventKey: string) {
       const row = sql.byEventKey.get(eventKey);
       return row === undefined ? undefined : toOutboxMessage(row);
+    },
+    async pruneDeliveredMessages(createdBefore: Date, limit: number) {
+      return Number(sql.pruneDelivered.run({ before: createdBefore.getTime(), limit }).changes);
     },
     async outboxDepth() {
       const depth: OutboxDepth = { pending: 0, delivered: 0, failed: 0 };

@@ -38,6 +38,8 @@ function prepare(db: Database) {
       `SELECT * FROM requests WHERE device_id = ? AND ${IN_STATES} ORDER BY created_ms DESC, rowid DESC LIMIT 1`,
     ),
     inStates: db.prepare(`SELECT * FROM requests WHERE ${IN_STATES} ORDER BY created_ms, rowid`),
+    // The WHERE is the partial index requests_showing_passcode's own, so SQLite reads only its rows.
+    showingPasscode: db.prepare(`SELECT * FROM requests WHERE state = 'succeeded' AND hide_passcode_at IS NOT NULL ORDER BY created_ms, rowid`),
     countSince: db.prepare('SELECT count(*) AS n FROM requests WHERE requester_id = ? AND created_ms >= ?'),
     appendAudit: prepareNamed<AuditRow>(db, 'INSERT INTO audit (request_id, at, actor, event, detail) VALUES (@request_id, @at, @actor, @event, @detail)'),
     auditOf: db.prepare('SELECT request_id, at, actor, event, detail FROM audit WHERE request_id = ? ORDER BY id'),
@@ -119,6 +121,9 @@ export function sqliteRequestStore(db: Database, clock: Clock): RequestStore {
     },
     async requestsInStates(states: readonly RequestState[]): Promise<ResetRequest[]> {
       return sql.inStates.all(JSON.stringify(states)).map(parseRequest);
+    },
+    async succeededWithPasscodeShown(): Promise<ResetRequest[]> {
+      return sql.showingPasscode.all().map(parseRequest);
     },
     async countRequestsSince(requesterId: string, sinceIso: string): Promise<number> {
       return CountRow.parse(sql.countSince.get(requesterId, epochMs(sinceIso))).n;

@@ -174,6 +174,20 @@ UPDATE requests SET state = 'failed', failure_reason = 'actionNotConfirmed', ver
 CREATE UNIQUE INDEX requests_one_open_per_device ON requests (device_id) WHERE state IN ${OPEN};
 `;
 
-export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX, V3_APPROVALS, V4_ONE_OPEN_PER_DEVICE];
+/**
+ * Start-up and retention stay small however long the history grows (issue 15, item 9): delivered
+ * outbox messages are pruned by enqueue time (`created_ms`, epoch milliseconds like the other
+ * `_ms` columns; filled from `created_at` for rows written before it), and a restart reads only
+ * the succeeded requests that still show a passcode. Both indexes are partial, so they hold the
+ * few rows these questions ask for, not the history.
+ */
+const V5_RETENTION = `
+ALTER TABLE outbox ADD COLUMN created_ms INTEGER;
+UPDATE outbox SET created_ms = CAST(round((julianday(created_at) - 2440587.5) * 86400000) AS INTEGER);
+CREATE INDEX outbox_delivered_by_created ON outbox (created_ms) WHERE state = 'delivered';
+CREATE INDEX requests_showing_passcode ON requests (created_ms) WHERE state = 'succeeded' AND hide_passcode_at IS NOT NULL;
+`;
+
+export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX, V3_APPROVALS, V4_ONE_OPEN_PER_DEVICE, V5_RETENTION];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
