@@ -6,6 +6,9 @@
 //   PartitionKey "device|<device id>",     RowKey "<created>|<id>"      → one per open request of the device
 //   PartitionKey "passcode|shown",         RowKey "<created>|<id>"      → one per request whose passcode is not hidden yet
 //
+// The same table holds the device locks (PartitionKey "lock|<device id>", device-locks.ts), which
+// follow a protocol of their own rather than the superset rule below.
+//
 // An entity group transaction cannot span partitions, so these cannot change atomically with the
 // request. They are kept a SUPERSET of the truth instead: an entry is written before the request
 // write that makes it true (insert, or the compare-and-set of a transition) and deleted only after
