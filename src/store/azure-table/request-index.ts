@@ -43,6 +43,8 @@ const CACHED_IDS = 10_000;
 const idPartition = (id: string): string => joinKey('id', id);
 const statePartition = (state: RequestState): string => joinKey('state', state);
 const devicePartition = (deviceId: string): string => joinKey('device', deviceId);
+// Requests that succeeded before this partition existed are not in it: a passcode being shown
+// across that one upgrade is hidden by its own timer, but not re-armed by a restart.
 const SHOWN_PARTITION = joinKey('passcode', 'shown');
 const entryRow = (request: ResetRequest): string => `${sortableMs(epochMs(request.createdAt))}|${joinKey(request.id)}`;
 
