@@ -48,6 +48,7 @@ const EnvSchema = z.object({
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
   AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
   OUTBOX_LEASE_SECONDS: positiveNumber(120),
+  OUTBOX_RETENTION_DAYS: positiveNumber(30),
   AZURE_STORAGE_TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,45}$/, 'letters and digits, starting with a letter').default('pinbot')),
   POLL_FIRST_DELAY_SECONDS: positiveNumber(30),
   POLL_MAX_DELAY_SECONDS: positiveNumber(600),
@@ -108,6 +109,8 @@ export interface Config {
   storage: { connectionString: string | undefined; accountUrl: string | undefined; tablePrefix: string };
   /** How long an instance holds an outbox message or a follow-up check before another may take it. */
   leaseMs: number;
+  /** Delivered outbox messages are deleted this long after they were enqueued. */
+  outboxRetentionMs: number;
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
@@ -205,6 +208,11 @@ function crossCheck(env: Env): string[] {
   if (env.STORE === 'azure-table' && [env.AZURE_STORAGE_CONNECTION_STRING, env.AZURE_STORAGE_ACCOUNT_URL].filter(Boolean).length !== 1) {
     problems.push('STORE=azure-table: set exactly one of AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL');
   }
+  // A request's later cards update its first one and dedupe by eventKey; both need that message kept
+  // until the request can no longer change: confirmed + APPROVAL_TTL + ACTION_TIMEOUT_MINUTES at most.
+  if (env.OUTBOX_RETENTION_DAYS * DAY_MS <= durationMs(env.APPROVAL_TTL) + env.ACTION_TIMEOUT_MINUTES * 60_000) {
+    problems.push('OUTBOX_RETENTION_DAYS: must be longer than APPROVAL_TTL plus ACTION_TIMEOUT_MINUTES (a request still changing needs its earlier messages)');
+  }
   const policy = parseApprovalPolicy(env.APPROVAL_POLICY);
   if ('problems' in policy) problems.push(...policy.problems.map((p) => `APPROVAL_POLICY: ${p}`));
   else if (policy.kind !== 'none' && !env.MANAGER_APPROVAL && !env.HELPDESK_GROUP_ID) {
@@ -230,6 +238,7 @@ function toConfig(env: Env): Config {
     allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
     store: env.STORE,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    outboxRetentionMs: env.OUTBOX_RETENTION_DAYS * DAY_MS,
     storage: { connectionString: env.AZURE_STORAGE_CONNECTION_STRING, accountUrl: env.AZURE_STORAGE_ACCOUNT_URL, tablePrefix: env.AZURE_STORAGE_TABLE_PREFIX },
     polling: {
       firstDelayMs: env.POLL_FIRST_DELAY_SECONDS * 1000,
@@ -321,6 +330,8 @@ function approvalPolicyOf(text: string | undefined): ApprovalPolicy {
   if ('problems' in policy) throw new ConfigError(policy.problems);
   return policy;
 }
+
+const DAY_MS = 86_400_000;
 
 function durationMs(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([smhd])$/i.exec(text.trim());

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './log';
 import { Outbox, OutboxWorker } from './notify';
 import { OutboxRequestAnnouncer } from './notify/request-announcer';
 import { OutboxRequesterNotifier } from './notify/requester-notifier';
+import { keepOutboxPruned } from './notify/retention';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
@@ -103,6 +104,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   const probes = readiness(store, credential, config, metrics, log);
   const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
   worker.start();
+  keepOutboxPruned({ store, clock, log }, scheduler, config.outboxRetentionMs);
   const exporter = startAppInsights(config, metrics, log);
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });

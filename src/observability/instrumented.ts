@@ -19,9 +19,11 @@ export function instrumentRequestStore<S extends RequestStore>(store: S, metrics
     }
     return moved;
   };
-  const insertRequest: RequestStore['insertRequest'] = async (request) => {
-    await store.insertRequest(request);
-    metrics.count('pinbot_requests_total', { platform: request.device.platform, state: request.state, reason: 'none' });
+  const insertRequest: RequestStore['insertRequest'] = async (request, rules) => {
+    const outcome = await store.insertRequest(request, rules);
+    // A refused insert (the device's open request, the daily limit) stored nothing to count.
+    if (outcome.kind === 'inserted') metrics.count('pinbot_requests_total', { platform: request.device.platform, state: request.state, reason: 'none' });
+    return outcome;
   };
   return { ...store, transition, insertRequest };
 }

@@ -59,9 +59,11 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
   });
   const passcodeAgain = new PasscodeRecall({ ...deps, scheduleHide: (request) => followUp.scheduleHide(request) });
   const resumeOpenWork = async (): Promise<number> => {
-    const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing', 'succeeded']);
+    const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing']);
+    // Of the succeeded requests (the whole history) only those still showing a passcode need a timer.
+    const shown = await deps.store.succeededWithPasscodeShown();
     let resumed = 0;
-    for (const request of open) {
+    for (const request of [...open, ...shown]) {
       if (request.state === 'awaiting_approval') approvals.scheduleExpiry(request);
       else if (request.state === 'approved') executor.start(request.id);
       else if (request.state === 'executing') followUp.schedule(request);

@@ -15,7 +15,11 @@
  *    from sending two Graph actions. (SQLite: BEGIN IMMEDIATE + `UPDATE … WHERE version = ?`;
  *    Azure Table: `version` is a property and the write is a Replace with If-Match on the read ETag.)
  * 3. `insertRequest` stores the request as given (its version and timestamps included); a
- *    duplicate id is a bug and rejects.
+ *    duplicate id is a bug and rejects. A device has at most one open request and the daily limit
+ *    (`rules.dailyLimit`) holds: both are checked in the same atomic step as the insert, across
+ *    processes and instances, and a refusal is a value (`deviceHasOpenRequest` with the existing
+ *    request, or `dailyLimitReached`), not an error. (SQLite: BEGIN IMMEDIATE and a partial unique
+ *    index; Azure Table: a device lock entity and the requester's counter entity — see there.)
  * 4. Values round-trip exactly (timestamps are not reformatted). Time comparisons and ordering use
  *    the instant, not the string: `countRequestsSince` counts createdAt ≥ since;
  *    `requestsOf` and `openRequestForDevice` are newest first, `requestsInStates` oldest first.
@@ -27,6 +31,9 @@
  * 8. Outbox (see OutboxStore in src/notify/ports.ts): enqueue is idempotent by eventKey; a claim
  *    leases each message to at most one owner, only the head of each lane and only when due; every
  *    later write is a compare-and-set on the lease holder. Payloads are never secret (rule 6).
+ * 9. History stays out of the hot paths: `pruneDeliveredMessages` deletes old delivered messages
+ *    (never pending or failed ones), and `succeededWithPasscodeShown` costs what is still shown,
+ *    not every succeeded request ever stored.
  */
 import type { Logger } from '../log';
 import type { ConversationStore, OutboxStore } from '../notify/ports';
@@ -96,8 +103,9 @@ function openSqliteStore(location: SqliteLocation, clock: Clock): Store {
     ...sqliteOutboxStore(db),
     ...sqliteSettingsStore(db, clock),
     ready: async () => undefined,
+    // Idempotent, as a shutdown path may close twice; node:sqlite throws on a second close.
     close: () => {
-      db.close();
+      if (db.isOpen) db.close();
     },
   };
 }
