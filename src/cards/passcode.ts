@@ -19,9 +19,14 @@ export function passcodeCard(locale: Locale, request: ResetRequest, passcode: st
     passcodeLabel: t(locale, 'outcome.passcode.label'),
     passcode: shown ?? '',
     paragraphs: shown
-      ? [t(locale, whatToDo(request)), t(locale, 'passcode.private'), t(locale, 'passcode.hides')]
+      ? [t(locale, whatToDo(request)), t(locale, seenBy(request)), t(locale, 'passcode.private'), t(locale, 'passcode.hides')]
       : [t(locale, 'outcome.passcodeHidden')],
   });
+}
+
+/** Whoever sees the passcode can use it: a shared screen in a meeting is the likely way. */
+function seenBy(request: ResetRequest): PlainKey {
+  return request.action === 'resetWorkProfilePasscode' ? 'passcode.screen.workProfile' : 'passcode.screen.device';
 }
 
 function whatToDo(request: ResetRequest): PlainKey {
