@@ -18,6 +18,7 @@ export function device(overrides: Partial<ManagedDevice> = {}): ManagedDevice {
     deviceEnrollmentType: 'userEnrollment',
     managementState: 'managed',
     managementAgent: 'mdm',
+    deviceType: 'iPhone',
     lastSyncDateTime: '2025-06-01T08:00:00Z',
     ...overrides,
   };
