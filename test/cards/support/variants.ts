@@ -57,6 +57,7 @@ export const OFFERS: ReadonlyArray<readonly [OfferedAction, PlatformKind]> = [
   ['resetPasscode', 'android-dedicated'],
   ['resetPasscode', 'android-aosp'],
   ['resetPasscode', 'android-device-admin'],
+  ['resetPasscode', 'android-unknown'],
   ['resetPasscode', 'windows-mobile'],
 ];
 
