@@ -32,8 +32,12 @@ export function failureWording(request: Pick<ResetRequest, 'failureReason' | 'ac
       return { paragraphs: ['outcome.failed.actionNotConfirmed'], helpdesk: false, offerRestart: true };
     case 'timedOut':
       // The action may still reach the device: offering to send another one would be wrong.
-      if (request.device.platform === 'windows-mobile') return { paragraphs: ['outcome.failed.timedOutWindowsMobile'], helpdesk: false, offerRestart: false };
-      return { paragraphs: ['outcome.failed.timedOut'], helpdesk: false, offerRestart: false };
+      // Windows 10 Mobile is followed for a shorter wait and may never check in: say so.
+      return {
+        paragraphs: [request.device.platform === 'windows-mobile' ? 'outcome.failed.timedOutWindowsMobile' : 'outcome.failed.timedOut'],
+        helpdesk: false,
+        offerRestart: false,
+      };
     case 'graphPermissionMissing':
       return { paragraphs: ['outcome.failed.graphPermissionMissing'], helpdesk: true, offerRestart: false };
     case 'graphUnavailable':
