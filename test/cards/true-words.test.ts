@@ -3,6 +3,7 @@
 // in both languages where the fact is language-independent.
 import assert from 'node:assert/strict';
 import {
+  approvalCard,
   guidanceCard,
   managerNoticeCard,
   noDevicesCard,
@@ -148,6 +149,8 @@ describe('device kinds worded as they are (issue 11 §1)', () => {
     const offer = allText(offerCard('en', androidReset('android-unknown'), 0));
     assert.match(offer, /does not report whether this Android device has a work profile or is managed as device administrator/);
     assert.match(offer, /helpdesk checks it in Intune before anything is sent/);
+    const forHelpdesk = allText(approvalCard('en', approvalRequest({ action: 'resetPasscode', device: snapshot('android-unknown') }), 'approver'));
+    assert.match(forHelpdesk, /Check its enrollment in the Intune admin center before approving/);
     const refusal = allText(refusalCard('en', snapshot('android-unknown'), 'androidKindUnknown'));
     assert.match(refusal, /helpdesk can see the device in Intune/);
     assert.doesNotMatch(refusal, /may mean resetting|\(a wipe\)/);
