@@ -15,7 +15,7 @@ export function guidanceCard(locale: Locale, device: DeviceSnapshot, topic: Guid
         facts,
         intro: t(locale, 'guide.windows.noRemote'),
         steps: [t(locale, 'guide.windows.step1'), t(locale, 'guide.windows.step2'), t(locale, 'guide.windows.step3')],
-        note: t(locale, 'guide.windows.offline'),
+        notes: [t(locale, 'guide.windows.password'), t(locale, 'guide.windows.hybrid'), t(locale, 'guide.windows.offline')],
       });
     default: {
       const _never: never = topic;

@@ -1,7 +1,7 @@
 // Proactive personal messages to the requester's manager. They inform; the one that asks the
 // manager to decide (MANAGER_APPROVAL) is the approval card itself.
 import type { ResetRequest } from '../reset/request';
-import { formatUtc, t, type Locale, type PlainKey } from '../i18n';
+import { formatDateTime, t, type Locale, type PlainKey } from '../i18n';
 import { approvalCard } from './approval';
 import { personName, reasonText } from './approval-wording';
 import { deviceFacts, viewOfSnapshot, type DeviceView, type Fact } from './device-facts';
@@ -23,7 +23,7 @@ export function managerNoticeCard(locale: Locale, request: ResetRequest, event: 
   const facts: Fact[] = [
     ...(personal ? personalDeviceFacts(locale, device) : deviceFacts(locale, device)),
     { title: t(locale, 'approval.fact.action'), value: t(locale, offerWording(request.action, request.device.platform).confirm) },
-    { title: t(locale, 'common.fact.requested'), value: formatUtc(locale, request.createdAt) },
+    { title: t(locale, 'common.fact.requested'), value: formatDateTime(locale, request.createdAt) },
   ];
   const says = (title: PlainKey, paragraphs: string[], notes: string[] = []): AdaptiveCard =>
     noticeCard({
@@ -39,7 +39,7 @@ export function managerNoticeCard(locale: Locale, request: ResetRequest, event: 
       return says(
         'managerNotice.title.requested',
         [t(locale, 'managerNotice.requested', names), t(locale, whatNext(request))],
-        [t(locale, 'managerNotice.notGenuine'), t(locale, 'managerNotice.whyYou')],
+        [t(locale, 'managerNotice.notGenuine'), t(locale, 'managerNotice.whyYou'), ...nothingToDo(locale, request)],
       );
     case 'succeeded':
       return says('managerNotice.title.succeeded', [t(locale, 'managerNotice.succeeded', names)]);
@@ -79,6 +79,11 @@ function personalDeviceFacts(locale: Locale, device: DeviceView): Fact[] {
     { title: t(locale, 'common.fact.type'), value: device.platform },
     { title: t(locale, 'approval.fact.ownership'), value: t(locale, 'managerNotice.personalDeviceFact') },
   ];
+}
+
+/** A manager who must approve has something to do: never tell them otherwise. */
+function nothingToDo(locale: Locale, request: ResetRequest): string[] {
+  return request.approver === 'manager' ? [] : [t(locale, 'managerNotice.noActionNeeded')];
 }
 
 function whatNext(request: ResetRequest): PlainKey {

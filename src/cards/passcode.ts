@@ -21,7 +21,7 @@ export function passcodeCard(locale: Locale, request: ResetRequest, passcode: st
     passcodeLabel: t(locale, 'outcome.passcode.label'),
     passcode: shown ?? '',
     paragraphs: shown
-      ? [t(locale, whatToDo(request)), t(locale, 'passcode.private'), t(locale, 'passcode.hides')]
+      ? [t(locale, whatToDo(request)), t(locale, seenBy(request)), t(locale, 'passcode.private'), t(locale, 'passcode.hides')]
       : [t(locale, 'passcodeAgain.hidden'), t(locale, 'passcodeAgain.offer')],
     // Said once, where the passcode was: the hidden text does not erase what Teams already kept.
     notes: shown ? [] : [t(locale, 'passcodeAgain.retention')],
@@ -57,6 +57,11 @@ function refusalText(reason: PasscodeAgainRefusal): PlainKey {
       return _never;
     }
   }
+}
+
+/** Whoever sees the passcode can use it: a shared screen in a meeting is the likely way. */
+function seenBy(request: ResetRequest): PlainKey {
+  return request.action === 'resetWorkProfilePasscode' ? 'passcode.screen.workProfile' : 'passcode.screen.device';
 }
 
 function whatToDo(request: ResetRequest): PlainKey {

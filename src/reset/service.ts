@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GuideTopic, ManagedDevice, RefuseReason } from '../intune/device';
+import type { Eligibility, GuideTopic, ManagedDevice, RefuseReason } from '../intune/device';
 import { classifyPlatform, daysSinceCheckIn, decideEligibility } from '../intune';
 import type { Logger } from '../log';
 import type { Problem } from './problems';
@@ -33,6 +33,8 @@ export interface RequestServiceDeps {
   log: Logger;
   /** Requests one person may open in 24 hours. */
   maxRequestsPerDay: number;
+  /** Without a helpdesk group nobody can review a device whose kind is unknown (policy.ts). */
+  approval: { helpdeskGroupId: string | undefined };
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -80,8 +82,14 @@ export class RequestService {
     }
   }
 
+  /** An unknown Android kind needs the helpdesk to look; with no helpdesk, say so and point to it. */
+  private withoutReviewer(decision: Eligibility): Eligibility {
+    if (decision.kind !== 'offer' || decision.platform !== 'android-unknown' || this.deps.approval.helpdeskGroupId) return decision;
+    return { kind: 'refuse', reason: 'androidKindUnknown', platform: decision.platform };
+  }
+
   private async offerFor(requester: Requester, device: ManagedDevice): Promise<DeviceStep> {
-    const decision = decideEligibility(device, requester.aadObjectId);
+    const decision = this.withoutReviewer(decideEligibility(device, requester.aadObjectId));
     const snapshot = snapshotOf(device);
     if (decision.kind === 'refuse') {
       // Someone else's device: say no without describing it.

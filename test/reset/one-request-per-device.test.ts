@@ -26,6 +26,7 @@ describe('opening a reset request for a device', () => {
       clock: new ManualClock(new Date('2025-06-01T09:00:00.000Z')),
       log: silentLogger,
       maxRequestsPerDay,
+      approval: { helpdeskGroupId: undefined },
     });
 
   beforeEach(() => {

@@ -50,6 +50,7 @@ async function serveGraph(opts: GraphServerOptions, req: IncomingMessage, res: S
     path,
     query: url.searchParams,
     body: await jsonBody(req),
+    // Beta's schema already has the newer members (managementAgent `google` comes before beta's sentinel).
     includeUnknownEnums: version === 'beta' || prefersUnknownEnumMembers(header(req, 'prefer')),
     baseUrl: opts.baseUrl(),
   };

@@ -16,6 +16,8 @@ export interface DemoDevice {
   deviceEnrollmentType: string;
   managementState: string;
   managementAgent: string;
+  /** Beta only: the demo tenant serves it on /beta and refuses it on v1.0, as Graph does. */
+  deviceType: string;
   complianceState: string;
   lastSyncDateTime: string;
   enrolledDateTime: string;

@@ -72,7 +72,7 @@ export const enApproval = {
   'approval.failed.deviceNoLongerEligible':
     'The device changed after the request (for example, a wipe is pending), so nothing was sent.',
   'approval.failed.actionFailedApple':
-    'Intune reports that removing the passcode failed, possibly because of an outdated unlock token; then only a wipe recovers the device.',
+    'Intune reports that removing the passcode failed, usually because Intune holds a wrong unlock token; then only a wipe, which erases everything on the device, recovers it.',
   'approval.failed.actionFailedWorkProfile':
     'Intune reports that the work profile passcode reset failed: usually the reset token was never activated on the device, or no work profile passcode policy applies.',
   'approval.failed.actionFailedOther': 'Intune reports that the reset failed on the device.',

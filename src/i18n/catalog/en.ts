@@ -1,4 +1,5 @@
 import { enApproval } from './en-approval';
+import { enDevices } from './en-devices';
 import { enFreshSignIn } from './en-fresh-signin';
 import { enIntent } from './en-intent';
 import { enSafety } from './en-safety';
@@ -7,6 +8,6 @@ import { enRequests } from './en-requests';
 import { enScreens } from './en-screens';
 
 /** The source catalog: its keys are every message key, its `{name}` placeholders the params. */
-export const en = { ...enScreens, ...enRequests, ...enApproval, ...enNotices, ...enFreshSignIn, ...enIntent, ...enSafety } as const;
+export const en = { ...enScreens, ...enRequests, ...enApproval, ...enNotices, ...enFreshSignIn, ...enIntent, ...enSafety, ...enDevices } as const;
 
 export type MessageKey = keyof typeof en;

@@ -65,8 +65,8 @@ export const zhTWApproval: Record<keyof typeof enApproval, string> = {
   'approval.failed.unknown': 'Intune 沒有說明原因。',
   'approval.failed.deviceNotOwned': '申請人已不是這台裝置的主要使用者，所以沒有送出任何動作。',
   'approval.failed.deviceGone': 'Intune 中已找不到這台裝置，它可能已被淘汰或刪除。',
-  'approval.failed.deviceNoLongerEligible': '申請之後裝置的狀態改變了（例如有待執行的抹除），所以沒有送出任何動作。',
-  'approval.failed.actionFailedApple': 'Intune 回報移除密碼失敗，可能是解除鎖定權杖已過期；這種情況下只有抹除才能救回裝置。',
+  'approval.failed.deviceNoLongerEligible': '申請之後裝置的狀態改變了（例如「抹除擱置中」），所以沒有送出任何動作。',
+  'approval.failed.actionFailedApple': 'Intune 回報移除密碼失敗，通常是因為 Intune 保存的解除鎖定權杖不正確；這種情況下只有抹除（會清除裝置上的所有內容）才能救回裝置。',
   'approval.failed.actionFailedWorkProfile':
     'Intune 回報重設工作設定檔密碼失敗：通常是裝置上的重設權杖從未啟用，或沒有套用工作設定檔密碼原則。',
   'approval.failed.actionFailedOther': 'Intune 回報裝置上的重設失敗。',

@@ -12,7 +12,7 @@ const keysOf = <K extends string>(record: Record<K, unknown>): K[] => Object.key
 
 export const REFUSE_REASONS = keysOf<RefuseReason>({
   notPrimaryUser: 0, noPrimaryUser: 0, userEnrollment: 0, sharedIpad: 0, wipePending: 0,
-  retirePending: 0, androidAdminTooNew: 0, macosNoReset: 0, unsupportedPlatform: 0,
+  retirePending: 0, androidAdminTooNew: 0, macosNoReset: 0, androidKindUnknown: 0, unsupportedPlatform: 0,
 });
 
 export const REQUEST_STATES = keysOf<RequestState>({
@@ -27,7 +27,7 @@ export const FAILURE_REASONS = keysOf<FailureReason>({
 
 export const PLATFORMS = keysOf<PlatformKind>({
   ios: 0, ipados: 0, 'android-work-profile': 0, 'android-corporate-work-profile': 0, 'android-fully-managed': 0,
-  'android-dedicated': 0, 'android-aosp': 0, 'android-device-admin': 0, windows: 0, 'windows-mobile': 0,
+  'android-dedicated': 0, 'android-aosp': 0, 'android-device-admin': 0, 'android-unknown': 0, windows: 0, 'windows-mobile': 0,
   macos: 0, linux: 0, chromeos: 0, unknown: 0,
 });
 
@@ -57,6 +57,7 @@ export const OFFERS: ReadonlyArray<readonly [OfferedAction, PlatformKind]> = [
   ['resetPasscode', 'android-dedicated'],
   ['resetPasscode', 'android-aosp'],
   ['resetPasscode', 'android-device-admin'],
+  ['resetPasscode', 'android-unknown'],
   ['resetPasscode', 'windows-mobile'],
 ];
 
