@@ -51,7 +51,8 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveNumber(4000),
   GRAPH_TIMEOUT_SECONDS: positiveNumber(20),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
-  METRICS_EXPORT_INTERVAL_SECONDS: positiveNumber(60),
+  /** /metrics and /readyz, on 127.0.0.1 only; unset = not served at all (never on PORT). */
+  METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   MAX_REQUESTS_PER_USER_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
   APPROVAL_POLICY: optionalText,
   MANAGER_APPROVAL: boolean(false),
@@ -101,7 +102,9 @@ export interface Config {
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
   /** Application Insights export of the metrics; absent = off. */
-  appInsights: { connectionString: string; intervalMs: number } | undefined;
+  appInsights: { connectionString: string } | undefined;
+  /** Loopback port of /metrics and /readyz; undefined: not served. */
+  metricsPort: number | undefined;
   /** Reset requests one person may open in 24 hours (abuse limit). */
   maxRequestsPerDay: number;
   approval: {
@@ -222,9 +225,8 @@ function toConfig(env: Env): Config {
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     maxRequestsPerDay: env.MAX_REQUESTS_PER_USER_PER_DAY,
-    appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING
-      ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING, intervalMs: env.METRICS_EXPORT_INTERVAL_SECONDS * 1000 }
-      : undefined,
+    appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
+    metricsPort: env.METRICS_PORT,
     approval: {
       policy: approvalPolicyOf(env.APPROVAL_POLICY),
       managerApproval: env.MANAGER_APPROVAL,
