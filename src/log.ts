@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino from 'pino';
 import { serializeError } from './log-error';
+import { forwardLogToOpenTelemetry } from './observability/log-forwarding';
 
 /**
  * Structured JSON logs through pino, one line per event: `{time, level, event, correlationId?, …}`.
@@ -22,7 +23,7 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-/** Receives every written entry too, e.g. OpenTelemetry logs (see observability/telemetry.ts). */
+/** Receives every written entry too: by default the OpenTelemetry logs API (a no-op unless Azure Monitor is on). */
 export type LogForwarder = (level: Exclude<LogLevel, 'silent'>, event: string, fields: LogFields) => void;
 
 const SECRET_KEYS = [
@@ -58,7 +59,7 @@ export function createLogger(
   level: LogLevel,
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   base: LogFields = {},
-  forward?: LogForwarder,
+  forward: LogForwarder | undefined = forwardLogToOpenTelemetry,
 ): Logger {
   const destination = { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) };
   const root = pino(

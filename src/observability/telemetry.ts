@@ -1,7 +1,5 @@
 import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
-import { logs, SeverityNumber } from '@opentelemetry/api-logs';
-import type { LogFields, LogForwarder } from '../log';
 
 /**
  * OpenTelemetry for the bot: our own spans (turn, Graph call by route template, store operation,
@@ -30,17 +28,19 @@ export function startAzureMonitor(connectionString: string): Telemetry {
       bunyan: { enabled: false },
       winston: { enabled: false },
     },
+    // A few spans per reset: keep them all (the distro's default keeps 5 traces a second, none at first).
+    samplingRatio: 1,
+    tracesPerSecond: 0,
     // Live Metrics opens its own connection to a Microsoft endpoint; the portal's metrics come from the export.
     enableLiveMetrics: false,
   });
   return { stop: () => shutdownAzureMonitor() };
 }
 
-const tracer = trace.getTracer('pin-reset-bot');
-
 /** Runs `work` in a span named `name`; a thrown error marks the span failed and is rethrown. */
 export async function inSpan<T>(name: string, attributes: Attributes, work: () => Promise<T>): Promise<T> {
-  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+  // Asked each time, not kept: useAzureMonitor replaces the API's proxy provider when it starts.
+  return trace.getTracer('pin-reset-bot').startActiveSpan(name, { attributes }, async (span) => {
     try {
       return await work();
     } catch (error: unknown) {
@@ -50,23 +50,4 @@ export async function inSpan<T>(name: string, attributes: Attributes, work: () =
       span.end();
     }
   });
-}
-
-const SEVERITY = { debug: SeverityNumber.DEBUG, info: SeverityNumber.INFO, warn: SeverityNumber.WARN, error: SeverityNumber.ERROR } as const;
-
-/**
- * Hands every log line (already sanitized and redacted) to the OpenTelemetry logs API, which the
- * Azure Monitor distro exports as traces in Application Insights; a no-op without it.
- */
-export const forwardLogToOpenTelemetry: LogForwarder = (level, event, fields) => {
-  logs.getLogger('pin-reset-bot').emit({ severityNumber: SEVERITY[level], severityText: level, body: event, attributes: flatten(fields) });
-};
-
-function flatten(fields: LogFields): Attributes {
-  const out: Attributes = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
-    else if (value !== undefined && value !== null) out[key] = JSON.stringify(value);
-  }
-  return out;
 }
