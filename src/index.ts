@@ -37,7 +37,7 @@ const systemClock: Clock = { now: () => new Date() };
 /** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
 export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
   // First: the meter provider must be registered before the metrics below create their instruments.
-  const telemetry = config.appInsights ? startAzureMonitor(config.appInsights.connectionString) : undefined;
+  const telemetry = config.appInsights ? await startAzureMonitor(config.appInsights.connectionString) : undefined;
   let store: Store | undefined;
   const metrics = new PrometheusMetrics(async () => (store ? store.outboxDepth() : { pending: 0, delivered: 0, failed: 0 }));
   const credential = createGraphCredential(credentialOptions(config));

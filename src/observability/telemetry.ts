@@ -1,4 +1,3 @@
-import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
 import { SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
 
 /**
@@ -14,7 +13,10 @@ export interface Telemetry {
   stop(): Promise<void>;
 }
 
-export function startAzureMonitor(connectionString: string): Telemetry {
+export async function startAzureMonitor(connectionString: string): Promise<Telemetry> {
+  // Loaded only when asked for: the distro and its SDK take about 2 s to load, which a bot without
+  // Application Insights (tests, the demo, the start-up health check) should not pay.
+  const { useAzureMonitor, shutdownAzureMonitor } = await import('@azure/monitor-opentelemetry');
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },
     instrumentationOptions: {
