@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { GraphFailure } from '../../src/graph/errors';
 import { createLogger, withLogContext } from '../../src/log';
 
 describe('structured logs', () => {
@@ -67,15 +68,17 @@ describe('log lines of a turn and of a failure', () => {
   });
 
   it('keeps an error’s stack, its own fields and its cause chain', () => {
-    // The shape Graph failures have here: a typed reason and status over the transport error (Node's `code`).
+    // Our Graph failure over the transport error Node gives for a dropped connection (its `code`).
     const socket = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-    const failure = Object.assign(new Error('Graph GET /users/{id}/managedDevices failed', { cause: socket }), { reason: 'unavailable', status: 503 });
+    const failure = new GraphFailure('unavailable', 'Graph GET /users/{id}/managedDevices failed', { status: 503, graphCode: 'ServiceUnavailable', cause: socket });
     const { lines, log } = capture();
     log.error('request failed', { error: failure });
     const error = lines[0]?.['error'] as Record<string, unknown>;
     assert.equal(error['message'], 'Graph GET /users/{id}/managedDevices failed');
     assert.equal(error['reason'], 'unavailable');
     assert.equal(error['status'], 503);
+    assert.equal(error['graphCode'], 'ServiceUnavailable');
+    assert.equal(error['type'], 'GraphFailure');
     assert.ok(Array.isArray(error['stack']) && String(error['stack'][1]).startsWith('at '), 'stack frames');
     const cause = error['cause'] as Record<string, unknown>;
     assert.equal(cause['message'], 'socket hang up');
