@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino from 'pino';
 import { serializeError } from './log-error';
 import { forwardLogToOpenTelemetry } from './observability/log-forwarding';
@@ -70,11 +71,17 @@ export function createLogger(
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT_PATHS, censor: REDACTED },
-      mixin: () => sanitize(currentLogContext()),
+      mixin: () => ({ ...sanitize(currentLogContext()), ...traceIds() }),
     },
     destination,
   );
   return wrap(root, base, forward);
+}
+
+/** The active span's ids (only while OpenTelemetry records), so a log line leads to its trace in Application Insights. */
+function traceIds(): LogFields {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
 }
 
 function wrap(logger: pino.Logger, base: LogFields, forward: LogForwarder | undefined): Logger {

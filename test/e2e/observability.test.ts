@@ -113,6 +113,7 @@ describe('readiness when Graph refuses the app', () => {
 /** What Azure Monitor's exporter posts to `<IngestionEndpoint>/v2.1/track`: Application Insights envelopes. */
 interface Envelope {
   name: string;
+  tags?: Record<string, string>;
   data: { baseType: string; baseData: Record<string, unknown> };
 }
 
@@ -156,6 +157,10 @@ describe('OpenTelemetry export to Application Insights', () => {
       const metrics = received.filter((e) => e.data.baseType === 'MetricData').flatMap((e) => (e.data.baseData['metrics'] as { name: string }[]).map((m) => m.name));
       assert.ok(metrics.includes('pinbot_requests_total'), JSON.stringify([...new Set(metrics)]));
       assert.ok(received.some((e) => e.data.baseType === 'MessageData'), 'log lines as traces');
+      // A log line written inside a span names its trace, which is the operation id Application Insights shows.
+      const traced = world.bot.lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => typeof line['traceId'] === 'string');
+      const operations = new Set(received.map((e) => e.tags?.['ai.operation.id']));
+      assert.ok(traced.some((line) => operations.has(String(line['traceId']))), 'no stdout log line names a trace that was exported');
       const spanText = JSON.stringify(received.filter((e) => e.data.baseType !== 'MessageData'));
       const deviceIds = [...spanText.matchAll(/managedDevices\/([^/"{][^/"]*)/g)].map((m) => m[1]);
       assert.deepEqual(deviceIds, [], 'device ids in spans or metrics');
