@@ -38,13 +38,13 @@ const systemClock: Clock = { now: () => new Date() };
 export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
   // First: the meter provider must be registered before the metrics below create their instruments.
   const telemetry = config.appInsights ? await startAzureMonitor(config.appInsights.connectionString) : undefined;
-  let store: Store | undefined;
-  const metrics = new PrometheusMetrics(async () => (store ? store.outboxDepth() : { pending: 0, delivered: 0, failed: 0 }));
+  const metrics = new PrometheusMetrics();
   const credential = createGraphCredential(credentialOptions(config));
   const graph = instrumentGraph(createGraphClient({ credential, graphEndpoint: config.graph.endpoint, timeoutMs: config.graph.timeoutMs }), metrics);
   const intune = new GraphIntune(graph);
   const people = cachedPeople(new GraphPeople(graph));
-  store = traceStore(instrumentRequestStore(await openConfiguredStore(config, credential, clock, log), metrics, config.approval.ttlMs, () => clock.now()));
+  const store = traceStore(instrumentRequestStore(await openConfiguredStore(config, credential, clock, log), metrics, config.approval.ttlMs, () => clock.now()));
+  metrics.measureOutbox(() => store.outboxDepth());
   const scheduler = new Scheduler(log);
   const adapter = createAdapter(config.bot, log, clock);
   const channels = new ApprovalChannels(store, people, config.approval.helpdeskGroupId, config.approval.presetChannelId);
@@ -107,7 +107,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     await scheduler.stop(config.shutdownGraceMs);
     await worker.stop();
     await stopTelemetry(telemetry, log);
-    store?.close();
+    store.close();
   };
   return { url: server.url, metricsUrl: metricsServer?.url, app, store, scheduler, outbox: worker, stop };
 }

@@ -39,8 +39,7 @@ export class PrometheusMetrics implements Metrics {
   private readonly counters = new Map<CounterName, { prom: Counter; otel: OtelCounter }>();
   private readonly histograms = new Map<HistogramName, { prom: Histogram; otel: OtelHistogram }>();
 
-  /** `outboxDepth` is read at each scrape (a gauge of the store, not a count of this instance). */
-  constructor(outboxDepth: () => Promise<OutboxDepth>) {
+  constructor() {
     // Read when constructed: the OpenTelemetry meter provider (if any) is registered before this.
     const meter = otelMetrics.getMeter('pin-reset-bot');
     for (const [name, spec] of Object.entries(COUNTERS) as [CounterName, (typeof COUNTERS)[CounterName]][]) {
@@ -51,6 +50,10 @@ export class PrometheusMetrics implements Metrics {
       const prom = new Histogram({ name, help: spec.help, labelNames: [...spec.labels], buckets: [...spec.buckets], registers: [this.registry] });
       this.histograms.set(name, { prom, otel: meter.createHistogram(name, { description: spec.help, unit: 's' }) });
     }
+  }
+
+  /** The outbox depth, read from the store at each scrape (shared by all instances, not counted by this one). */
+  measureOutbox(outboxDepth: () => Promise<OutboxDepth>): void {
     new Gauge({
       name: 'pinbot_outbox_messages',
       help: 'Outbox messages by state (shared by all instances)',
