@@ -46,6 +46,7 @@ export async function inSpan<T>(name: string, attributes: Attributes, work: () =
     try {
       return await work();
     } catch (error: unknown) {
+      // The error's type only: messages may hold Graph paths with ids. The log line has the rest.
       span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
       throw error;
     } finally {
