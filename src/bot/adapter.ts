@@ -3,7 +3,7 @@ import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthenticatio
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../log';
+import { currentLogContext, type Logger } from '../log';
 import type { Metrics } from '../observability/metrics';
 import { inSpan } from '../observability/telemetry';
 import type { Clock } from '../reset/ports';
@@ -78,7 +78,11 @@ const IncomingActivity = z.looseObject({ type: z.string().min(1) });
  * in a `turn` span.
  */
 export function messageEndpoint(adapter: BotAdapter, logic: (context: TurnContext) => Promise<void>, log: Logger, metrics: Pick<Metrics, 'count'>): MessageEndpoint {
-  const turn = (context: TurnContext): Promise<void> => inSpan('turn', { 'pinbot.activity.type': context.activity.type }, () => logic(context));
+  const turn = (context: TurnContext): Promise<void> => {
+    const { correlationId } = currentLogContext();
+    const attributes = { 'pinbot.activity.type': context.activity.type, ...(typeof correlationId === 'string' ? { 'pinbot.correlation_id': correlationId } : {}) };
+    return inSpan('turn', attributes, () => logic(context));
+  };
   return {
     process: async (req: Request, res: Response) => {
       const parsed = IncomingActivity.safeParse(req.body);

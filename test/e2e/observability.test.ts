@@ -154,6 +154,8 @@ describe('OpenTelemetry export to Application Insights', () => {
         assert.ok(spans.includes(name), `${name} not in ${JSON.stringify([...new Set(spans)])}`);
       }
       assert.ok(spans.some((name) => name.startsWith('outbox deliver ')), 'an outbox delivery span');
+      const turns = received.filter((e) => e.data.baseData['name'] === 'turn').map((e) => e.data.baseData['properties'] as Record<string, string> | undefined);
+      assert.ok(turns.some((properties) => typeof properties?.['pinbot.correlation_id'] === 'string'), 'the turn span carries the correlation id');
       const metrics = received.filter((e) => e.data.baseType === 'MetricData').flatMap((e) => (e.data.baseData['metrics'] as { name: string }[]).map((m) => m.name));
       assert.ok(metrics.includes('pinbot_requests_total'), JSON.stringify([...new Set(metrics)]));
       assert.ok(received.some((e) => e.data.baseType === 'MessageData'), 'log lines as traces');
