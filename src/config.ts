@@ -101,7 +101,7 @@ export interface Config {
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
-  /** Application Insights export of the metrics; absent = off. */
+  /** OpenTelemetry export (traces, metrics, logs) to Application Insights; absent = off. */
   appInsights: { connectionString: string } | undefined;
   /** Loopback port of /metrics and /readyz; undefined: not served. */
   metricsPort: number | undefined;
@@ -186,6 +186,9 @@ function crossCheck(env: Env): string[] {
   }
   if (env.REQUIRE_FRESH_SIGNIN && !env.MicrosoftAppId) {
     problems.push('MicrosoftAppId: required when REQUIRE_FRESH_SIGNIN=true (the Bot Framework token service needs the bot identity)');
+  }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    problems.push('METRICS_PORT: must differ from PORT (the metrics stay off the public port)');
   }
   if (!/^sqlite:.+/.test(env.STORE) && env.STORE !== 'azure-table') problems.push('STORE: use sqlite:<path> or azure-table');
   if (env.STORE === 'azure-table' && [env.AZURE_STORAGE_CONNECTION_STRING, env.AZURE_STORAGE_ACCOUNT_URL].filter(Boolean).length !== 1) {

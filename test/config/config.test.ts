@@ -93,4 +93,8 @@ describe('METRICS_PORT', () => {
     assert.ok(problemsOf({ ...base, METRICS_PORT: 'loopback' }).some((p) => p.startsWith('METRICS_PORT')));
     assert.ok(problemsOf({ ...base, METRICS_PORT: '70000' }).some((p) => p.startsWith('METRICS_PORT')));
   });
+
+  it('may not be the public port', () => {
+    assert.ok(problemsOf({ ...base, PORT: '3978', METRICS_PORT: '3978' }).some((p) => p.startsWith('METRICS_PORT: must differ from PORT')));
+  });
 });
