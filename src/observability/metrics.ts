@@ -1,5 +1,5 @@
 import { metrics as otelMetrics, type Counter as OtelCounter, type Histogram as OtelHistogram } from '@opentelemetry/api';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * Counters and latencies the operators watch: requests by platform and outcome, Graph calls and
@@ -40,6 +40,8 @@ export class PrometheusMetrics implements Metrics {
   private readonly histograms = new Map<HistogramName, { prom: Histogram; otel: OtelHistogram }>();
 
   constructor() {
+    // The process figures every Prometheus user expects (CPU, memory, heap, event-loop lag, handles).
+    collectDefaultMetrics({ register: this.registry });
     // Read when constructed: the OpenTelemetry meter provider (if any) is registered before this.
     const meter = otelMetrics.getMeter('pin-reset-bot');
     for (const [name, spec] of Object.entries(COUNTERS) as [CounterName, (typeof COUNTERS)[CounterName]][]) {

@@ -14,7 +14,8 @@ interface Sample {
   value: number;
 }
 
-const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|NaN|\+Inf|-Inf)$/;
+/** The value is what Go's ParseFloat reads (the format's definition): digits, or NaN/±Inf in any letter case. */
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (-?[0-9.e+-]+|(?:[+-]?(?:inf|infinity)|nan)(?![a-z]))(?: -?\d+)?$/i;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
 /** Parses the exposition format strictly (prometheus.io/docs/instrumenting/exposition_formats): a line that is neither a comment nor a sample fails. */
@@ -63,6 +64,7 @@ describe('observability', () => {
       const again = parsePrometheusText(await (await fetch(`${world.bot.running.metricsUrl}/metrics`)).text());
       return total(again, 'pinbot_outbox_messages', { state: 'delivered' }) >= 1;
     });
+    assert.ok(total(samples, 'process_resident_memory_bytes', {}) > 0, 'the process figures');
     assert.ok(!text.includes(users.oneDevice.id), 'a user id in a label');
   });
 
