@@ -57,7 +57,8 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveNumber(4000),
   GRAPH_TIMEOUT_SECONDS: positiveNumber(20),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
-  METRICS_EXPORT_INTERVAL_SECONDS: positiveNumber(60),
+  /** /metrics and /readyz, on 127.0.0.1 only; unset = not served at all (never on PORT). */
+  METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   MAX_REQUESTS_PER_USER_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
   APPROVAL_POLICY: optionalText,
   MANAGER_APPROVAL: boolean(false),
@@ -114,8 +115,10 @@ export interface Config {
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
-  /** Application Insights export of the metrics; absent = off. */
-  appInsights: { connectionString: string; intervalMs: number } | undefined;
+  /** OpenTelemetry export (traces, metrics, logs) to Application Insights; absent = off. */
+  appInsights: { connectionString: string } | undefined;
+  /** Loopback port of /metrics and /readyz; undefined: not served. */
+  metricsPort: number | undefined;
   /** Reset requests one person may open in 24 hours (abuse limit). */
   maxRequestsPerDay: number;
   approval: {
@@ -204,6 +207,9 @@ function crossCheck(env: Env): string[] {
   if (freshSignInRequired(env) && !env.MicrosoftAppId) {
     problems.push('MicrosoftAppId: required when REQUIRE_FRESH_SIGNIN=true (the Bot Framework token service needs the bot identity)');
   }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    problems.push('METRICS_PORT: must differ from PORT (the metrics stay off the public port)');
+  }
   if (!/^sqlite:.+/.test(env.STORE) && env.STORE !== 'azure-table') problems.push('STORE: use sqlite:<path> or azure-table');
   if (env.STORE === 'azure-table' && [env.AZURE_STORAGE_CONNECTION_STRING, env.AZURE_STORAGE_ACCOUNT_URL].filter(Boolean).length !== 1) {
     problems.push('STORE=azure-table: set exactly one of AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL');
@@ -248,9 +254,8 @@ function toConfig(env: Env): Config {
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     maxRequestsPerDay: env.MAX_REQUESTS_PER_USER_PER_DAY,
-    appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING
-      ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING, intervalMs: env.METRICS_EXPORT_INTERVAL_SECONDS * 1000 }
-      : undefined,
+    appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
+    metricsPort: env.METRICS_PORT,
     approval: {
       policy: approvalPolicyOf(env.APPROVAL_POLICY),
       managerApproval: env.MANAGER_APPROVAL,

@@ -16,14 +16,16 @@ import { keepOutboxPruned } from './notify/retention';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
-import { instrumentGraph, instrumentRequestStore } from './observability/instrumented';
-import { AppInsightsExporter, parseConnectionString } from './observability/app-insights';
-import { InMemoryMetrics } from './observability/metrics';
-import { startHttpServer, type Probes } from './server';
+import { instrumentGraph, instrumentRequestStore, traceDelivery, traceStore } from './observability/instrumented';
+import { PrometheusMetrics } from './observability/metrics';
+import { startAzureMonitor, type Telemetry } from './observability/telemetry';
+import { startHttpServer, startMetricsServer, type MetricsServer, type Probes } from './server';
 import { openStoreAsync, type AzureTableSettings, type Store } from './store';
 
 export interface RunningBot {
   url: string;
+  /** http://127.0.0.1:<METRICS_PORT> when METRICS_PORT is set: /metrics and /readyz. */
+  metricsUrl: string | undefined;
   app: ResetApp;
   store: Store;
   scheduler: Scheduler;
@@ -36,16 +38,19 @@ const systemClock: Clock = { now: () => new Date() };
 /** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
 export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
   for (const warning of startupWarnings(config)) log.warn(warning);
-  const metrics = new InMemoryMetrics();
+  // First: the meter provider must be registered before the metrics below create their instruments.
+  const telemetry = config.appInsights ? await startAzureMonitor(config.appInsights.connectionString) : undefined;
+  const metrics = new PrometheusMetrics();
   const credential = createGraphCredential(credentialOptions(config));
   const graph = instrumentGraph(createGraphClient({ credential, graphEndpoint: config.graph.endpoint, timeoutMs: config.graph.timeoutMs }), metrics);
   const intune = new GraphIntune(graph);
   const people = cachedPeople(new GraphPeople(graph));
-  const store = instrumentRequestStore(await openConfiguredStore(config, credential, clock, log), metrics, config.approval.ttlMs, () => clock.now());
+  const store = traceStore(instrumentRequestStore(await openConfiguredStore(config, credential, clock, log), metrics, config.approval.ttlMs, () => clock.now()));
+  metrics.measureOutbox(() => store.outboxDepth());
   const scheduler = new Scheduler(log);
-  const adapter = createAdapter(config.bot, log);
+  const adapter = createAdapter(config.bot, log, clock);
   const channels = new ApprovalChannels(store, people, config.approval.helpdeskGroupId, config.approval.presetChannelId);
-  const delivery = new TeamsDelivery({
+  const delivery = traceDelivery(new TeamsDelivery({
     adapter,
     botAppId: config.bot.appId,
     conversations: store,
@@ -53,7 +58,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     serviceUrlForTenant: async (tenantId: string) => (await store.newestConversationInTenant(tenantId))?.serviceUrl,
     defaultServiceUrl: config.teamsServiceUrl,
     clock,
-  });
+  }));
   const installer = new GraphAppInstaller(graph, { catalogAppId: config.teamsApp.catalogId, manifestAppId: config.teamsApp.manifestId });
   let app: ResetApp | undefined;
   const worker = new OutboxWorker(
@@ -101,23 +106,23 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     clock,
     log,
   });
-  const probes = readiness(store, credential, config, metrics, log);
-  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
+  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context), log, metrics), config.port, log);
+  const metricsServer = await startMetricsEndpoint(config, readiness(store, credential, config, metrics, log), log);
   worker.start();
   keepOutboxPruned({ store, clock, log }, scheduler, config.outboxRetentionMs);
-  const exporter = startAppInsights(config, metrics, log);
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
   // Another instance may die holding a follow-up or an approved action: take it over after its lease.
   app.watchForOrphanedWork(config.leaseMs);
   const stop = async (): Promise<void> => {
     await server.close();
+    await metricsServer?.close();
     await scheduler.stop(config.shutdownGraceMs);
     await worker.stop();
-    await exporter?.stop();
+    await stopTelemetry(telemetry, log);
     store.close();
   };
-  return { url: server.url, app, store, scheduler, outbox: worker, stop };
+  return { url: server.url, metricsUrl: metricsServer?.url, app, store, scheduler, outbox: worker, stop };
 }
 
 /**
@@ -130,20 +135,21 @@ async function openConfiguredStore(config: Config, credential: TokenCredential, 
   return openStoreAsync(config.store, { clock, log, azure });
 }
 
-function startAppInsights(config: Config, metrics: InMemoryMetrics, log: Logger): AppInsightsExporter | undefined {
-  if (!config.appInsights) return undefined;
-  const target = parseConnectionString(config.appInsights.connectionString);
-  if (!target) {
-    log.warn('APPLICATIONINSIGHTS_CONNECTION_STRING has no InstrumentationKey: metrics are not exported');
-    return undefined;
-  }
-  const exporter = new AppInsightsExporter(target, metrics, log, config.appInsights.intervalMs);
-  exporter.start();
-  return exporter;
+function startMetricsEndpoint(config: Config, probes: Probes, log: Logger): Promise<MetricsServer> | undefined {
+  return config.metricsPort === undefined ? undefined : startMetricsServer(probes, config.metricsPort, log);
 }
 
-/** /readyz: the store answers and a Graph token can be had; /metrics: counters and the outbox depth. */
-function readiness(store: Store, credential: TokenCredential, config: Config, metrics: InMemoryMetrics, log: Logger): Probes {
+/** The last spans, metrics and logs are flushed here; telemetry that cannot be sent must not stop the bot stopping. */
+async function stopTelemetry(telemetry: Telemetry | undefined, log: Logger): Promise<void> {
+  try {
+    await telemetry?.stop();
+  } catch (error) {
+    log.warn('telemetry flush failed', { error });
+  }
+}
+
+/** /readyz: the store answers and a Graph token can be had; /metrics: Prometheus text with the outbox depth. */
+function readiness(store: Store, credential: TokenCredential, config: Config, metrics: PrometheusMetrics, log: Logger): Probes {
   const check = async (name: string, probe: () => Promise<unknown>): Promise<string> => {
     try {
       await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 5000).unref())]);
@@ -161,7 +167,7 @@ function readiness(store: Store, credential: TokenCredential, config: Config, me
       };
       return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
     },
-    metrics: async () => ({ ...metrics.snapshot(), outbox: await store.outboxDepth() }),
+    metrics: () => metrics.exposition(),
   };
 }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { recognizeIntent } from '../../src/i18n/intent';
-import { ICON_COLOURS } from '../../scripts/app-package/icon-design';
+import fs from 'node:fs';
+import { PNG } from 'pngjs';
 import { fillPlaceholders } from '../../scripts/app-package/placeholders';
 import { teamsSchemas } from '../../scripts/app-package/schemas';
 import { appDir, localEnv, readJsonFile, manifestVersion, type Manifest } from './support/fixture';
@@ -66,7 +67,8 @@ describe('the Teams app manifest', () => {
   });
 
   it('uses the colour icon background as its accent colour', () => {
-    assert.equal(filledManifest().accentColor.toUpperCase(), ICON_COLOURS.background.toUpperCase());
+    const corner = PNG.sync.read(fs.readFileSync(path.join(appDir, 'color.png'))).data.subarray(0, 3);
+    assert.equal(filledManifest().accentColor.toUpperCase(), `#${Buffer.from(corner).toString('hex').toUpperCase()}`);
   });
 });
 

@@ -81,3 +81,20 @@ describe('an optional .env file', () => {
     assert.deepEqual(environmentWithDotEnv({ PORT: '5000' }, path.join(path.dirname(file), 'missing.env')), { PORT: '5000' });
   });
 });
+
+describe('METRICS_PORT', () => {
+  it('is off unless set: no /metrics and no /readyz anywhere', () => {
+    assert.equal(loadConfig(base).metricsPort, undefined);
+    assert.equal(loadConfig({ ...base, METRICS_PORT: '' }).metricsPort, undefined);
+  });
+
+  it('takes a port number and refuses anything else, naming the setting', () => {
+    assert.equal(loadConfig({ ...base, METRICS_PORT: '9464' }).metricsPort, 9464);
+    assert.ok(problemsOf({ ...base, METRICS_PORT: 'loopback' }).some((p) => p.startsWith('METRICS_PORT')));
+    assert.ok(problemsOf({ ...base, METRICS_PORT: '70000' }).some((p) => p.startsWith('METRICS_PORT')));
+  });
+
+  it('may not be the public port', () => {
+    assert.ok(problemsOf({ ...base, PORT: '3978', METRICS_PORT: '3978' }).some((p) => p.startsWith('METRICS_PORT: must differ from PORT')));
+  });
+});
