@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback';
 import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
 
 /**
@@ -27,6 +29,13 @@ const boolean = (fallback: boolean) =>
 const EnvSchema = z.object({
   NODE_ENV: optionalText,
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: z.preprocess(emptyToUndefined, z.string().trim().refine((h) => net.isIP(h) !== 0, 'must be an IP address (e.g. 0.0.0.0, ::, 127.0.0.1)').optional()),
+  // Set by the hosting platform, never by us: they say "this runs in Azure" (see localModeProblems).
+  WEBSITE_SITE_NAME: optionalText,
+  WEBSITE_INSTANCE_ID: optionalText,
+  CONTAINER_APP_NAME: optionalText,
+  IDENTITY_ENDPOINT: optionalText,
+  MSI_ENDPOINT: optionalText,
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -53,6 +62,7 @@ const EnvSchema = z.object({
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
   METRICS_EXPORT_INTERVAL_SECONDS: positiveNumber(60),
   MAX_REQUESTS_PER_USER_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
+  MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10000).default(10)),
   APPROVAL_POLICY: optionalText,
   MANAGER_APPROVAL: boolean(false),
   NOTIFY_MANAGER: boolean(true),
@@ -82,6 +92,8 @@ export type GraphCredentialSettings =
 export interface Config {
   production: boolean;
   port: number;
+  /** Where the HTTP server listens: always loopback in local mode (empty MicrosoftAppId). */
+  host: string;
   logLevel: Env['LOG_LEVEL'];
   bot: {
     appId: string;
@@ -104,6 +116,8 @@ export interface Config {
   appInsights: { connectionString: string; intervalMs: number } | undefined;
   /** Reset requests one person may open in 24 hours (abuse limit). */
   maxRequestsPerDay: number;
+  /** Messages and clicks that cost a Graph request, per person per minute (per instance). */
+  maxGraphMessagesPerMinute: number;
   approval: {
     policy: ApprovalPolicy;
     managerApproval: boolean;
@@ -154,11 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function crossCheck(env: Env): string[] {
-  const problems: string[] = [];
-  const production = env.NODE_ENV === 'production';
-  if (production && !env.MicrosoftAppId) {
-    problems.push('MicrosoftAppId: required when NODE_ENV=production (an empty app id turns Bot Framework authentication off)');
-  }
+  const problems: string[] = env.MicrosoftAppId ? [] : localModeProblems(env);
   if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: required with MicrosoftAppId unless MicrosoftAppType=UserAssignedMSI');
   }
@@ -196,11 +206,38 @@ function crossCheck(env: Env): string[] {
   return problems;
 }
 
+const OFF = '(an empty app id turns Bot Framework authentication off: anyone who reaches the port could act as any user)';
+
+/**
+ * Local mode (empty MicrosoftAppId) checks no token, so it is for a developer's machine only:
+ * refused wherever anything says production — NODE_ENV in any spelling, the variables Azure App
+ * Service and Container Apps set on every instance, a managed identity — and bound to loopback.
+ */
+function localModeProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (isProductionNodeEnv(env.NODE_ENV)) problems.push(`MicrosoftAppId: required when NODE_ENV=production ${OFF}`);
+  const hosted = { WEBSITE_SITE_NAME: env.WEBSITE_SITE_NAME, WEBSITE_INSTANCE_ID: env.WEBSITE_INSTANCE_ID, CONTAINER_APP_NAME: env.CONTAINER_APP_NAME };
+  for (const [name, value] of Object.entries(hosted)) {
+    if (value) problems.push(`MicrosoftAppId: required when ${name} is set (this runs in Azure) ${OFF}`);
+  }
+  const identity = { IDENTITY_ENDPOINT: env.IDENTITY_ENDPOINT, MSI_ENDPOINT: env.MSI_ENDPOINT, USE_MANAGED_IDENTITY: env.USE_MANAGED_IDENTITY };
+  for (const [name, value] of Object.entries(identity)) {
+    if (value) problems.push(`MicrosoftAppId: required when ${name} is set (a managed identity means a hosted deployment) ${OFF}`);
+  }
+  if (env.HOST && !isLoopbackHost(env.HOST)) problems.push('HOST: local mode (empty MicrosoftAppId) listens on loopback only (127.0.0.1)');
+  return problems;
+}
+
+function isProductionNodeEnv(value: string | undefined): boolean {
+  return (value ?? '').trim().toLowerCase() === 'production';
+}
+
 function toConfig(env: Env): Config {
   const allowed = splitList(env.ALLOWED_TENANT_IDS);
   return {
-    production: env.NODE_ENV === 'production',
+    production: isProductionNodeEnv(env.NODE_ENV),
     port: env.PORT,
+    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     logLevel: env.LOG_LEVEL,
     bot: {
       appId: env.MicrosoftAppId ?? '',
@@ -222,6 +259,7 @@ function toConfig(env: Env): Config {
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     maxRequestsPerDay: env.MAX_REQUESTS_PER_USER_PER_DAY,
+    maxGraphMessagesPerMinute: env.MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE,
     appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING
       ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING, intervalMs: env.METRICS_EXPORT_INTERVAL_SECONDS * 1000 }
       : undefined,

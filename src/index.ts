@@ -90,7 +90,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   const freshSignIn = config.freshSignIn.required ? new FreshSignInGate({ ...config.freshSignIn, clock, log }) : undefined;
   const bot = new PinResetBot({ app, approvals, freshSignIn, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
   const probes = readiness(store, credential, config, metrics, log);
-  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
+  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log, config.host);
   worker.start();
   const exporter = startAppInsights(config, metrics, log);
   const resumed = await app.resumeOpenWork();

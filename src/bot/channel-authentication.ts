@@ -18,6 +18,9 @@ import { ReusedConnectorClients } from './reused-connector-clients';
  */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
+/** The Bot Framework channel id of Microsoft Teams (Channels.Msteams). */
+const TEAMS_CHANNEL_ID = 'msteams';
+
 /**
  * The Bot Framework authentication with two corrections and a saving. Proactive connector
  * clients come without the library's hidden retries (see connector-without-retries.ts); all
@@ -39,6 +42,17 @@ export class ChannelAuthentication extends BotFrameworkAuthentication {
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     return this.withReusedClients(await refusingBadTokens(() => this.inner.authenticateRequest(activity, authHeader)));
+  }
+
+  /**
+   * The token of a POST, checked from its Authorization header alone so that a stranger's body is
+   * never read: signature, issuer, expiry, audience = our app id, and a key that endorses Teams.
+   * botframework-connector has no public check of a header without an activity except the
+   * streaming one, which does exactly this for a given channel id. The serviceUrl claim (and the
+   * activity's own channelId) are checked again with the activity by authenticateRequest.
+   */
+  async verifyHeader(authHeader: string): Promise<void> {
+    await refusingBadTokens(() => this.inner.authenticateStreamingRequest(authHeader, TEAMS_CHANNEL_ID));
   }
 
   override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
