@@ -77,6 +77,10 @@ export class PinResetBot {
     switch (intent.kind) {
       case 'reset':
         return this.startReset(context, caller);
+      case 'pending':
+      case 'history':
+        // A helpdesk member's own chat with the bot is a private place to ask (the handler checks membership).
+        return this.say(context, await this.options.approvals.onChannelCommand(caller.locale, caller.requester, activity, intent));
       case 'status':
       case 'cancel':
         return this.say(context, statusCard(caller.locale, await this.options.app.requests.openRequestsOf(caller.requester)));
