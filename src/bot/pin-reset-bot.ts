@@ -35,11 +35,8 @@ const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** Message intents that cost a Graph request (devices, membership, people search). */
 const GRAPH_INTENTS: ReadonlySet<Intent['kind']> = new Set(['reset', 'pending', 'history', 'useChannelForApprovals']);
-/**
- * Clicks that cost a Graph request. `refreshApproval` is not among them: Teams sends it by itself
- * for every approval card an approver looks at, and a limited approver would lose the buttons.
- */
-const GRAPH_VERBS: ReadonlySet<CardAction['verb']> = new Set(['startReset', 'chooseDevice', 'confirmReset', 'approveRequest', 'rejectRequest']);
+/** Clicks that cost a Graph request (devices, membership, manager). */
+const GRAPH_VERBS: ReadonlySet<CardAction['verb']> = new Set(['startReset', 'chooseDevice', 'confirmReset', 'approveRequest', 'rejectRequest', 'refreshApproval']);
 
 /**
  * Teams routing only: who is asking, from where, and which card answers. Every decision about

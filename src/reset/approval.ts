@@ -14,8 +14,9 @@ export interface Decider {
 }
 
 /**
- * What one person may see of a request: the approvers of that request (helpdesk members, or the
- * manager where the manager decides) and the requester see it; anyone else sees nothing of it.
+ * What one person may see of a request: the requester and the approvers of that request (helpdesk
+ * members, or the manager where the manager decides) see it; the helpdesk also sees, read-only, a
+ * request its manager decides (the card is in their channel); anyone else sees nothing of it.
  */
 export type RequestView = 'approver' | 'readOnly' | 'notForYou' | 'directoryUnavailable';
 
@@ -87,10 +88,14 @@ export class Approvals {
    */
   async viewOf(viewerId: string, request: ResetRequest): Promise<RequestView> {
     if (sameId(request.requesterId, viewerId)) return 'readOnly';
-    const allowed = await this.mayDecide(viewerId, request);
-    if (allowed === 'directoryUnavailable') return 'directoryUnavailable';
-    if (allowed !== true) return 'notForYou';
-    return request.state === 'awaiting_approval' ? 'approver' : 'readOnly';
+    const decides = await this.mayDecide(viewerId, request);
+    if (decides === true) return request.state === 'awaiting_approval' ? 'approver' : 'readOnly';
+    if (decides === 'directoryUnavailable') return decides;
+    if (request.approver !== 'manager') return 'notForYou';
+    // Where the manager decides, the helpdesk channel still shows the card (read-only), and `pending` lists it.
+    const helpdesk = await this.mayDecide(viewerId, { ...request, approver: 'helpdesk' });
+    if (helpdesk === true) return 'readOnly';
+    return helpdesk === 'directoryUnavailable' ? helpdesk : 'notForYou';
   }
 
   /** The request lapses when nobody decided within APPROVAL_TTL. Returns the expired request. */

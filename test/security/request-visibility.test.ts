@@ -82,3 +82,24 @@ describe('who may read a request through the approval card', () => {
     assert.ok(buttonsOf(answer.body?.value).some((b) => b.verb === 'approveRequest'));
   });
 });
+
+describe('who may read a request the manager decides (MANAGER_APPROVAL=true)', () => {
+  let world: World;
+  before(async () => {
+    world = await startApprovalWorld({ MANAGER_APPROVAL: 'true' });
+  });
+  after(() => stopWorld(world));
+  afterEach(() => cancelOpenRequests(world, users.oneDevice));
+
+  it('shows the manager the approver view, the helpdesk a read-only view (its channel card, `pending` → Review), anyone else nothing', async () => {
+    const requestId = await requestNeedingApproval(world, users.oneDevice);
+    const byManager = await world.bot.invoke(helpdesk.manager, 'refreshApproval', { requestId });
+    assert.ok(buttonsOf(byManager.body?.value).some((b) => b.verb === 'approveRequest'));
+    const byHelpdesk = await world.bot.invoke(helpdesk.agent, 'refreshApproval', { requestId }, inChannel());
+    assert.ok(textOf(byHelpdesk.body?.value).includes('Lin Chih-Hao'));
+    assert.deepEqual(buttonsOf(byHelpdesk.body?.value).filter((b) => b.verb === 'approveRequest'), []);
+    const byOther = await world.bot.invoke(users.other, 'refreshApproval', { requestId }, inChannel());
+    assert.ok(!textOf(byOther.body?.value).includes('Lin Chih-Hao'));
+    assert.match(textOf(byOther.body?.value), /not for you/i);
+  });
+});
