@@ -3,6 +3,7 @@ import net from 'node:net';
 import { MicrosoftAppCredentials } from 'botframework-connector';
 import sinon from 'sinon';
 import { ConfigError, loadConfig } from '../../src/config';
+import { isLoopbackUrl } from '../../src/loopback';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, type DemoTenant } from '../../src/demo/tenant';
 import { BotUnderTest } from '../support/bot-harness';
 import { startTestTenant } from '../support/demo-tenant';
@@ -55,6 +56,26 @@ describe('local mode (empty MicrosoftAppId) is closed to the network', () => {
     it('with the Graph credential set to a managed identity', () =>
       refusedToStart({ AZURE_CLIENT_SECRET: '', USE_MANAGED_IDENTITY: 'true' }, /USE_MANAGED_IDENTITY/));
     it('with HOST set to anything but loopback', () => refusedToStart({ HOST: '0.0.0.0' }, /HOST/));
+  });
+
+  describe('which serviceUrl counts as loopback (WHATWG URL parsing, as Node and the connector client read it)', () => {
+    for (const url of ['http://127.0.0.1:3978/', 'http://localhost:56150/_connector', 'http://LOCALHOST/', 'http://[::1]:8080/', 'https://127.5.6.7/', 'http://2130706433/']) {
+      it(`accepts ${url}`, () => assert.equal(isLoopbackUrl(url), true));
+    }
+    for (const url of [
+      'http://127.0.0.1@attacker.example/', // userinfo: the host is attacker.example
+      'http://127.0.0.1.attacker.example/',
+      'http://localhost.attacker.example/',
+      'http://[::ffff:127.0.0.1]/', // not refused by routing, but not plainly loopback either
+      'http://0.0.0.0:3978/',
+      'file:///etc/passwd',
+      'ftp://127.0.0.1/',
+      'not a url',
+      42,
+      undefined,
+    ]) {
+      it(`refuses ${String(url)}`, () => assert.equal(isLoopbackUrl(url), false));
+    }
   });
 
   describe('a running bot in local mode', () => {
