@@ -220,7 +220,12 @@ function localModeProblems(env: Env): string[] {
   for (const [name, value] of Object.entries(hosted)) {
     if (value) problems.push(`MicrosoftAppId: required when ${name} is set (this runs in Azure) ${OFF}`);
   }
-  const identity = { IDENTITY_ENDPOINT: env.IDENTITY_ENDPOINT, MSI_ENDPOINT: env.MSI_ENDPOINT, USE_MANAGED_IDENTITY: env.USE_MANAGED_IDENTITY };
+  const identity = {
+    IDENTITY_ENDPOINT: env.IDENTITY_ENDPOINT,
+    MSI_ENDPOINT: env.MSI_ENDPOINT,
+    USE_MANAGED_IDENTITY: env.USE_MANAGED_IDENTITY,
+    'MicrosoftAppType=UserAssignedMSI': env.MicrosoftAppType === 'UserAssignedMSI',
+  };
   for (const [name, value] of Object.entries(identity)) {
     if (value) problems.push(`MicrosoftAppId: required when ${name} is set (a managed identity means a hosted deployment) ${OFF}`);
   }

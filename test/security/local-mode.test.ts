@@ -55,6 +55,8 @@ describe('local mode (empty MicrosoftAppId) is closed to the network', () => {
     it('with the older managed identity endpoint (MSI_ENDPOINT)', () => refusedToStart({ MSI_ENDPOINT: 'http://127.0.0.1:41741/msi/token' }, /MSI_ENDPOINT/));
     it('with the Graph credential set to a managed identity', () =>
       refusedToStart({ AZURE_CLIENT_SECRET: '', USE_MANAGED_IDENTITY: 'true' }, /USE_MANAGED_IDENTITY/));
+    it('with the bot identity set to a managed identity (MicrosoftAppType=UserAssignedMSI)', () =>
+      refusedToStart({ MicrosoftAppType: 'UserAssignedMSI' }, /UserAssignedMSI/));
     it('with HOST set to anything but loopback', () => refusedToStart({ HOST: '0.0.0.0' }, /HOST/));
   });
 
