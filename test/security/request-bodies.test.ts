@@ -86,6 +86,28 @@ describe('request bodies at /api/messages', () => {
     assert.equal(await post(world.bot.running.url, body, { 'content-type': 'application/json', 'content-encoding': 'deflate' }), 413);
   });
 
+  it('refuses a chunked body (no Content-Length) once more than 256 KB arrived, with 413', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 64 MB at most, more than any socket buffer: the bot must answer long before, reading 256 KB.
+        if (sent >= 1024) return controller.close();
+        sent += 1;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await fetch(`${world.bot.running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit & { duplex: 'half' }).catch((error: unknown) => error);
+    // The bot answers 413 and closes the connection; the client may see the close first.
+    if (response instanceof Response) assert.equal(response.status, 413);
+    assert.ok(sent < 1024, `the client could send all ${sent} chunks of 64 KB`);
+  });
+
   it('still accepts a small gzip-encoded activity', async () => {
     const sent = world.bot.connector.events.length;
     const body = zlib.gzipSync(JSON.stringify(activity(world)));
