@@ -3,6 +3,7 @@ import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type DemoTenant } from '../../src/d
 import type { Clock } from '../../src/reset/ports';
 import { BotUnderTest, type TestUser } from '../support/bot-harness';
 import { startTestTenant } from '../support/demo-tenant';
+import { PerPersonLimit } from '../../src/bot/message-limit';
 import { textOf } from '../e2e/cards';
 import { users } from '../e2e/setup';
 
@@ -84,5 +85,30 @@ describe('per-user limit on messages that cost a Graph request', () => {
     const before = graphRequestsFor(users.noDevice);
     assert.doesNotMatch(await say(users.noDevice, 'reset my PIN'), SLOW_DOWN);
     assert.equal(graphRequestsFor(users.noDevice), before + 1);
+  });
+});
+
+describe('the per-person limit itself (in memory, per instance)', () => {
+  it('slides: a minute after the first of N messages, one more is allowed, not N', () => {
+    let now = 0;
+    const limit = new PerPersonLimit(3, { now: () => new Date(now) });
+    for (const at of [0, 10_000, 20_000]) {
+      now = at;
+      assert.equal(limit.take('alice'), true);
+    }
+    now = 59_999;
+    assert.equal(limit.take('alice'), false);
+    now = 60_001;
+    assert.equal(limit.take('alice'), true);
+    assert.equal(limit.take('alice'), false);
+  });
+
+  it('remembers at most 10,000 people: a flood of new ids cannot grow memory without bound', () => {
+    const limit = new PerPersonLimit(1, { now: () => new Date(0) });
+    assert.equal(limit.take('first'), true);
+    assert.equal(limit.take('first'), false);
+    for (let i = 0; i < 10_000; i += 1) limit.take(`someone-${i}`);
+    // The least recently seen person was forgotten to make room.
+    assert.equal(limit.take('first'), true);
   });
 });
