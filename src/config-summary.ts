@@ -6,6 +6,8 @@ export function redactedSummary(config: Config): Record<string, unknown> {
   return {
     production: config.production,
     port: config.port,
+    host: config.host,
+    maxGraphMessagesPerUserPerMinute: config.maxGraphMessagesPerMinute,
     botAuthentication: config.bot.appId ? `on (${config.bot.appType})` : 'off (local Agents Playground mode)',
     botAppId: config.bot.appId || '(empty)',
     botAppPassword: config.bot.appPassword ? '(set)' : '(not set)',

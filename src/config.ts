@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
+import net from 'node:net';
 import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback';
 import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
 
 /**
@@ -32,6 +34,13 @@ const optionalBoolean = z.preprocess(emptyToUndefined, z.enum(['true', 'false', 
 const EnvSchema = z.object({
   NODE_ENV: optionalText,
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: z.preprocess(emptyToUndefined, z.string().trim().refine((h) => net.isIP(h) !== 0, 'must be an IP address (e.g. 0.0.0.0, ::, 127.0.0.1)').optional()),
+  // Set by the hosting platform, never by us: they say "this runs in Azure" (see localModeProblems).
+  WEBSITE_SITE_NAME: optionalText,
+  WEBSITE_INSTANCE_ID: optionalText,
+  CONTAINER_APP_NAME: optionalText,
+  IDENTITY_ENDPOINT: optionalText,
+  MSI_ENDPOINT: optionalText,
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -60,6 +69,7 @@ const EnvSchema = z.object({
   /** /metrics and /readyz, on 127.0.0.1 only; unset = not served at all (never on PORT). */
   METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   MAX_REQUESTS_PER_USER_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
+  MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10000).default(10)),
   APPROVAL_POLICY: optionalText,
   MANAGER_APPROVAL: boolean(false),
   NOTIFY_MANAGER: boolean(true),
@@ -95,6 +105,8 @@ export type GraphCredentialSettings =
 export interface Config {
   production: boolean;
   port: number;
+  /** Where the HTTP server listens: always loopback in local mode (empty MicrosoftAppId). */
+  host: string;
   logLevel: Env['LOG_LEVEL'];
   bot: {
     appId: string;
@@ -121,6 +133,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** Reset requests one person may open in 24 hours (abuse limit). */
   maxRequestsPerDay: number;
+  /** Messages and clicks that cost a Graph request, per person per minute (per instance). */
+  maxGraphMessagesPerMinute: number;
   approval: {
     policy: ApprovalPolicy;
     managerApproval: boolean;
@@ -173,11 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function crossCheck(env: Env): string[] {
-  const problems: string[] = [];
-  const production = isProduction(env);
-  if (production && !env.MicrosoftAppId) {
-    problems.push('MicrosoftAppId: required when NODE_ENV=production (an empty app id turns Bot Framework authentication off)');
-  }
+  const problems: string[] = env.MicrosoftAppId ? [] : localModeProblems(env);
   if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: required with MicrosoftAppId unless MicrosoftAppType=UserAssignedMSI');
   }
@@ -227,11 +237,39 @@ function crossCheck(env: Env): string[] {
   return problems;
 }
 
+const OFF = '(an empty app id turns Bot Framework authentication off: anyone who reaches the port could act as any user)';
+
+/**
+ * Local mode (empty MicrosoftAppId) checks no token, so it is for a developer's machine only:
+ * refused wherever anything says production — NODE_ENV in any spelling, the variables Azure App
+ * Service and Container Apps set on every instance, a managed identity — and bound to loopback.
+ */
+function localModeProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (isProduction(env)) problems.push(`MicrosoftAppId: required when NODE_ENV=production ${OFF}`);
+  const hosted = { WEBSITE_SITE_NAME: env.WEBSITE_SITE_NAME, WEBSITE_INSTANCE_ID: env.WEBSITE_INSTANCE_ID, CONTAINER_APP_NAME: env.CONTAINER_APP_NAME };
+  for (const [name, value] of Object.entries(hosted)) {
+    if (value) problems.push(`MicrosoftAppId: required when ${name} is set (this runs in Azure) ${OFF}`);
+  }
+  const identity = {
+    IDENTITY_ENDPOINT: env.IDENTITY_ENDPOINT,
+    MSI_ENDPOINT: env.MSI_ENDPOINT,
+    USE_MANAGED_IDENTITY: env.USE_MANAGED_IDENTITY,
+    'MicrosoftAppType=UserAssignedMSI': env.MicrosoftAppType === 'UserAssignedMSI',
+  };
+  for (const [name, value] of Object.entries(identity)) {
+    if (value) problems.push(`MicrosoftAppId: required when ${name} is set (a managed identity means a hosted deployment) ${OFF}`);
+  }
+  if (env.HOST && !isLoopbackHost(env.HOST)) problems.push('HOST: local mode (empty MicrosoftAppId) listens on loopback only (127.0.0.1)');
+  return problems;
+}
+
 function toConfig(env: Env): Config {
   const allowed = splitList(env.ALLOWED_TENANT_IDS);
   return {
     production: isProduction(env),
     port: env.PORT,
+    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     logLevel: env.LOG_LEVEL,
     bot: {
       appId: env.MicrosoftAppId ?? '',
@@ -254,6 +292,7 @@ function toConfig(env: Env): Config {
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     maxRequestsPerDay: env.MAX_REQUESTS_PER_USER_PER_DAY,
+    maxGraphMessagesPerMinute: env.MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE,
     appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
     metricsPort: env.METRICS_PORT,
     approval: {
@@ -296,7 +335,7 @@ function botOverrides(env: Env): { overrides?: Record<string, string> } {
 
 /** "Production", "PRODUCTION " and "production" are all production: a typo in case must not weaken a default. */
 function isProduction(env: Pick<Env, 'NODE_ENV'>): boolean {
-  return env.NODE_ENV?.toLowerCase() === 'production';
+  return (env.NODE_ENV ?? '').trim().toLowerCase() === 'production';
 }
 
 /**

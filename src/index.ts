@@ -101,12 +101,13 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     freshSignIn,
     conversations: store,
     allowedTenantIds: config.allowedTenantIds,
+    maxGraphMessagesPerMinute: config.maxGraphMessagesPerMinute,
     botAppId: config.bot.appId,
     passwordResetUrl: config.selfServicePasswordResetUrl,
     clock,
     log,
   });
-  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context), log, metrics), config.port, log);
+  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context), log, metrics), config.port, log, config.host);
   const metricsServer = await startMetricsEndpoint(config, readiness(store, credential, config, metrics, log), log);
   worker.start();
   keepOutboxPruned({ store, clock, log }, scheduler, config.outboxRetentionMs);

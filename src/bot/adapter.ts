@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { currentLogContext, type Logger } from '../log';
 import type { Metrics } from '../observability/metrics';
 import { inSpan } from '../observability/telemetry';
+import { isLoopbackUrl } from '../loopback';
 import type { Clock } from '../reset/ports';
 import type { MessageEndpoint } from '../server';
 import { ChannelAuthentication, RefusedToken } from './channel-authentication';
-import { ChannelTokenVerifier } from './channel-token';
+import { ChannelTokenVerifier, type ChannelTokenRefusal, type ChannelTokenResult } from './channel-token';
 
 export interface BotIdentity {
   appId: string;
@@ -24,14 +25,29 @@ const systemClock: Clock = { now: () => new Date() };
 
 /** CloudAdapter with its activity processing reachable, so messageEndpoint can answer a refused token itself. */
 export class BotAdapter extends CloudAdapter {
+  constructor(private readonly authentication: ChannelAuthentication) {
+    super(authentication);
+  }
+
+  /** No app id: no token is checked, so only loopback may talk to the bot and be answered. */
+  get localMode(): boolean {
+    return this.authentication.localMode;
+  }
+
+  /** The Authorization header alone, before the body is read (see ChannelAuthentication.verifyHeader). */
+  admits(authorization: string | undefined): Promise<ChannelTokenResult> {
+    return this.authentication.verifyHeader(authorization ?? '');
+  }
+
   processIncoming(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): ReturnType<CloudAdapter['processActivity']> {
     return this.processActivity(authHeader, activity, logic);
   }
 }
 
 /**
- * CloudAdapter with Bot Framework authentication from the settings. An empty app id is the local
- * unauthenticated mode used with the Agents Playground (config refuses it in production).
+ * CloudAdapter with Bot Framework authentication from the settings, and the checks that come
+ * before a turn (see `messageEndpoint`). An empty app id is the local unauthenticated mode used with
+ * the Agents Playground (config refuses it wherever anything says production).
  */
 export function createAdapter(identity: BotIdentity, log: Logger, clock: Clock = systemClock): BotAdapter {
   const configured = new ConfigurationBotFrameworkAuthentication({
@@ -83,10 +99,23 @@ export function messageEndpoint(adapter: BotAdapter, logic: (context: TurnContex
     const attributes = { 'pinbot.activity.type': context.activity.type, ...(typeof correlationId === 'string' ? { 'pinbot.correlation_id': correlationId } : {}) };
     return inSpan('turn', attributes, () => logic(context));
   };
+  const refusedToken = (reason: ChannelTokenRefusal, activity?: Activity): void => {
+    log.warn('token refused', { reason, channelId: activity?.channelId, activityType: activity?.type });
+    metrics.count('pinbot_token_refused_total', { reason });
+  };
   return {
+    admit: async (authorization) => {
+      const verdict = await adapter.admits(authorization);
+      if (verdict.kind === 'refused') refusedToken(verdict.reason);
+      return verdict.kind === 'valid';
+    },
     process: async (req: Request, res: Response) => {
       const parsed = IncomingActivity.safeParse(req.body);
       if (!parsed.success) return end(res, 400);
+      // Without a token anyone could name any serviceUrl: the bot would store it as the user's
+      // conversation and send answers (a temporary passcode) or requests (SSRF) there. In local
+      // mode it is refused before the turn runs: nothing stored, nothing sent.
+      if (adapter.localMode && !isLoopbackUrl(parsed.data['serviceUrl'])) return end(res, 403);
       // As CloudAdapter.process: an object with a string type is handed on (the bot parses what it
       // reads with zod in activity.ts); validateAndFixActivity only turns the timestamps into Dates.
       const activity = validateAndFixActivity(parsed.data as unknown as Activity);
@@ -95,8 +124,7 @@ export function messageEndpoint(adapter: BotAdapter, logic: (context: TurnContex
         end(res, invoke?.status ?? 200, invoke?.body);
       } catch (error: unknown) {
         if (!(error instanceof RefusedToken)) throw error;
-        log.warn('token refused', { reason: error.reason, channelId: activity.channelId, activityType: activity.type });
-        metrics.count('pinbot_token_refused_total', { reason: error.reason });
+        refusedToken(error.reason, activity);
         end(res, 401);
       }
     },

@@ -9,7 +9,7 @@ import {
   type ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
-import type { ChannelTokenRefusal, ChannelTokenVerifier } from './channel-token';
+import type { ChannelTokenRefusal, ChannelTokenResult, ChannelTokenVerifier } from './channel-token';
 import { withoutBuiltInRetries } from './connector-without-retries';
 import { ReusedConnectorClients } from './reused-connector-clients';
 
@@ -61,6 +61,21 @@ export class ChannelAuthentication extends BotFrameworkAuthentication {
       claimsIdentity,
       connectorFactory: this.inner.createConnectorFactory(claimsIdentity),
     });
+  }
+
+  /** No app id: the library's anonymous authentication, and nothing to verify. */
+  get localMode(): boolean {
+    return this.verifier === undefined;
+  }
+
+  /**
+   * The token of a POST, checked from its Authorization header alone so that a stranger's body is
+   * never read: signature, issuer, expiry, audience = our app id. The serviceUrl claim and the
+   * channel's endorsement are checked again with the activity by authenticateRequest.
+   */
+  async verifyHeader(authHeader: string): Promise<ChannelTokenResult> {
+    if (!this.verifier) return { kind: 'valid', claims: {} };
+    return this.verifier.verify(authHeader, undefined);
   }
 
   /** Bot Framework streaming (App Service named pipes) and skills are not served: nothing may pass here with an app id. */

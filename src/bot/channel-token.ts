@@ -57,7 +57,8 @@ export class ChannelTokenVerifier {
    * A refusal is the caller's fault (401); a throw is ours (the metadata or keys could not be
    * fetched: 500, and the channel retries).
    */
-  async verify(authHeader: string, activity: { channelId?: string; serviceUrl?: string }): Promise<ChannelTokenResult> {
+  /** `activity` undefined: the header alone, before the body is read (no serviceUrl or endorsement check yet). */
+  async verify(authHeader: string, activity: { channelId?: string; serviceUrl?: string } | undefined): Promise<ChannelTokenResult> {
     const header = authHeader.trim();
     if (header === '') return refused('missingToken');
     const [scheme, token, extra] = header.split(/\s+/);
@@ -103,10 +104,12 @@ function endorsementsOf(keys: RemoteKeys, kid: string | undefined): string[] | u
   return parsed.success ? parsed.data.endorsements : undefined;
 }
 
-function checkClaims(claims: JWTPayload, endorsements: string[] | undefined, activity: { channelId?: string; serviceUrl?: string }): ChannelTokenResult {
-  // As botframework-connector: a key that lists endorsements signs only for those channels.
-  if (activity.channelId && endorsements && !endorsements.includes(activity.channelId)) return refused('channelNotEndorsed');
-  if (claims['serviceurl'] !== activity.serviceUrl) return refused('serviceUrlMismatch');
+function checkClaims(claims: JWTPayload, endorsements: string[] | undefined, activity: { channelId?: string; serviceUrl?: string } | undefined): ChannelTokenResult {
+  if (activity) {
+    // As botframework-connector: a key that lists endorsements signs only for those channels.
+    if (activity.channelId && endorsements && !endorsements.includes(activity.channelId)) return refused('channelNotEndorsed');
+    if (claims['serviceurl'] !== activity.serviceUrl) return refused('serviceUrlMismatch');
+  }
   // A token naming another app than its audience is a skill's: we configure no skills.
   const caller = claims['appid'] ?? claims['azp'];
   if (claims['ver'] !== undefined && caller !== undefined && caller !== claims.aud) return refused('skillToken');

@@ -1,7 +1,7 @@
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';
 import { accountPasswordCard, helpCard, personalChatOnlyCard, problemCard, statusCard, whichPasswordCard } from '../cards';
-import { recognizeIntent, type Locale } from '../i18n';
+import { recognizeIntent, type Intent, type Locale } from '../i18n';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../notify/ports';
 import type { Requester, ResetApp } from '../reset';
@@ -12,6 +12,7 @@ import type { ApprovalHandlers } from './approval-handlers';
 import type { FreshSignInGate } from './fresh-signin';
 import { RecentlySavedConversations, rememberConversation } from './conversations';
 import { LanguageChooser } from './language';
+import { PerPersonLimit } from './message-limit';
 import { passcodeAgainCard, startCard, stepCard } from './views';
 
 export interface BotOptions {
@@ -21,6 +22,8 @@ export interface BotOptions {
   freshSignIn?: Pick<FreshSignInGate, 'check'>;
   conversations: ConversationStore;
   allowedTenantIds: readonly string[];
+  /** MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: messages and clicks that reach Graph, per person. */
+  maxGraphMessagesPerMinute: number;
   botAppId: string;
   /** SSPR_URL: where "my work account password" sends the user. */
   passwordResetUrl: string;
@@ -32,6 +35,11 @@ type Caller = { kind: 'ok'; requester: Requester; locale: Locale } | { kind: 're
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
+/** Message intents that cost a Graph request (devices, membership, people search). */
+const GRAPH_INTENTS: ReadonlySet<Intent['kind']> = new Set(['reset', 'pending', 'history', 'useChannelForApprovals']);
+/** Clicks that cost a Graph request (devices, membership, manager). */
+const GRAPH_VERBS: ReadonlySet<CardAction['verb']> = new Set(['startReset', 'chooseDevice', 'confirmReset', 'approveRequest', 'rejectRequest', 'refreshApproval']);
+
 /**
  * Teams routing only: who is asking, from where, and which card answers. Every decision about
  * requests and devices is made in src/reset; this class never talks to Graph.
@@ -39,9 +47,11 @@ const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 export class PinResetBot {
   private readonly language = new LanguageChooser();
   private readonly recentlySaved: RecentlySavedConversations;
+  private readonly graphLimit: PerPersonLimit;
 
   constructor(private readonly options: BotOptions) {
     this.recentlySaved = new RecentlySavedConversations(options.clock);
+    this.graphLimit = new PerPersonLimit(options.maxGraphMessagesPerMinute, options.clock);
   }
 
   async run(context: TurnContext): Promise<void> {
@@ -69,6 +79,9 @@ export class PinResetBot {
     const caller = this.identify(activity);
     if (caller.kind === 'refused') return this.say(context, problemCard(caller.locale, caller.problem));
     const intent = recognizeIntent(activity.text ?? '');
+    if (GRAPH_INTENTS.has(intent.kind) && !this.graphLimit.take(caller.requester.aadObjectId)) {
+      return this.say(context, this.slowDown(caller.locale));
+    }
     if (scopeOf(activity) !== 'personal') {
       if (intent.kind === 'useChannelForApprovals' || intent.kind === 'pending' || intent.kind === 'history') {
         return this.say(context, await this.options.approvals.onChannelCommand(caller.locale, caller.requester, activity, intent));
@@ -82,6 +95,10 @@ export class PinResetBot {
       case 'whichPassword':
         // No device list yet: it may be the work account password (README "Which password?").
         return this.say(context, whichPasswordCard(caller.locale));
+      case 'pending':
+      case 'history':
+        // A helpdesk member's own chat with the bot is a private place to ask (the handler checks membership).
+        return this.say(context, await this.options.approvals.onChannelCommand(caller.locale, caller.requester, activity, intent));
       case 'status':
       case 'cancel':
         return this.say(context, statusCard(caller.locale, await this.options.app.requests.openRequestsOf(caller.requester)));
@@ -105,6 +122,9 @@ export class PinResetBot {
     if (caller.kind === 'refused') return this.answerInvoke(context, 200, problemCard(caller.locale, caller.problem));
     const action = parseCardAction(activity.value);
     if (!action) return this.answerInvoke(context, 200, problemCard(caller.locale, { kind: 'invalidAction' }));
+    if (GRAPH_VERBS.has(action.verb) && !this.graphLimit.take(caller.requester.aadObjectId)) {
+      return this.answerInvoke(context, 200, this.slowDown(caller.locale));
+    }
     if (action.verb === 'approveRequest' || action.verb === 'rejectRequest' || action.verb === 'refreshApproval') {
       return this.answerInvoke(context, 200, await this.options.approvals.onCardAction(caller.locale, caller.requester, action));
     }
@@ -170,6 +190,10 @@ export class PinResetBot {
       conversationId: activity.conversation.id,
     };
     return { kind: 'ok', requester, locale };
+  }
+
+  private slowDown(locale: Locale): AdaptiveCard {
+    return problemCard(locale, { kind: 'slowDown', limit: this.graphLimit.perMinute });
   }
 
   private personalChatOnly(locale: Locale): AdaptiveCard {

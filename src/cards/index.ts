@@ -1,7 +1,7 @@
 // Everything people see from the bot, as Adaptive Card JSON built from cards/*.json templates.
 export { approvalCard, MAX_REFRESH_USER_IDS, type ApprovalCardOptions, type ApprovalView } from './approval';
 export { approvalChannelSetCard, type ApprovalChannelOutcome } from './approval-channel';
-export { approvalProblemCard, approvalProblemText, type ApprovalProblemKind } from './approval-problem';
+export { approvalProblemCard, approvalProblemText, helpdeskCommandElsewhereCard, notForYouCard, type ApprovalProblemKind } from './approval-problem';
 export { devicePickerCard } from './device-picker';
 export { STALE_AFTER_DAYS } from './device-facts';
 export { guidanceCard } from './guidance';

@@ -56,6 +56,8 @@ function problemWording(locale: Locale, problem: Problem): ProblemWording {
       return says(t(locale, 'problem.invalidAction'), true);
     case 'tooManyRequests':
       return says(t(locale, 'problem.tooManyRequests', { limit: String(problem.limit), retryAt: formatDateTime(locale, problem.retryAt) }), false, true);
+    case 'slowDown':
+      return says(t(locale, 'problem.slowDown', { limit: String(problem.limit) }));
     default: {
       const _never: never = problem;
       return _never;

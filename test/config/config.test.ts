@@ -44,7 +44,9 @@ describe('settings', () => {
 
   it('requires a Graph credential: a secret, a certificate or a managed identity', () => {
     assert.ok(problemsOf({ AZURE_TENANT_ID: TENANT }).some((p) => p.startsWith('Graph credential')));
-    assert.equal(loadConfig({ AZURE_TENANT_ID: TENANT, USE_MANAGED_IDENTITY: 'true' }).graph.credential.kind, 'managedIdentity');
+    // A managed identity means a hosted bot, which needs its app id (local mode is refused there).
+    const hosted = { MicrosoftAppId: CLIENT, MicrosoftAppPassword: 'x' };
+    assert.equal(loadConfig({ AZURE_TENANT_ID: TENANT, USE_MANAGED_IDENTITY: 'true', ...hosted }).graph.credential.kind, 'managedIdentity');
     assert.equal(loadConfig({ AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: '/x.pem' }).graph.credential.kind, 'certificate');
     assert.ok(problemsOf({ ...base, AZURE_CLIENT_CERTIFICATE_PATH: '/x.pem' }).some((p) => p.includes('only one')));
   });

@@ -77,6 +77,7 @@ describe('"Show passcode again" behind the fresh sign-in gate', () => {
       allowedTenantIds: [world.bot.tenant.tenantId],
       botAppId: 'pin-reset-bot',
       passwordResetUrl: 'https://aka.ms/sspr',
+      maxGraphMessagesPerMinute: 10_000,
       clock,
       log,
     });

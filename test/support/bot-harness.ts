@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';
 import { createLogger, type Logger } from '../../src/log';
+import type { Clock } from '../../src/reset/ports';
 import { LocalConnector } from './connector';
 
 export interface TenantEndpoints {
@@ -52,7 +53,7 @@ export class BotUnderTest {
 
   static async start(
     tenant: TenantEndpoints,
-    options: { env?: Record<string, string>; storePath?: string; connector?: LocalConnector } = {},
+    options: { env?: Record<string, string>; storePath?: string; connector?: LocalConnector; clock?: Clock } = {},
   ): Promise<BotUnderTest> {
     const connector = options.connector ?? (await new LocalConnector().start());
     const storePath = options.storePath ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'pinbot-')), 'pinbot.db');
@@ -67,11 +68,12 @@ export class BotUnderTest {
       POLL_FIRST_DELAY_SECONDS: '0.4',
       POLL_MAX_DELAY_SECONDS: '0.5',
       MAX_REQUESTS_PER_USER_PER_DAY: '1000',
+      MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: '10000',
       ...options.env,
     });
     const lines: string[] = [];
     const log: Logger = createLogger('debug', (line) => lines.push(line));
-    const running = await startBot(config, log);
+    const running = await startBot(config, log, options.clock);
     return new BotUnderTest(running, connector, tenant, storePath, lines);
   }
 

@@ -97,5 +97,6 @@ export const enRequests = {
   'problem.graphUnavailable':
     'Intune could not be reached just now. Nothing was sent to your device. Please try again in a few minutes.',
   'problem.invalidAction': 'That button is no longer valid. Please start again.',
+  'problem.slowDown': 'Please slow down: I look things up in Intune for at most {limit} of your messages a minute. Try again in a minute.',
   'problem.tooManyRequests': 'You have asked for {limit} resets in the last 24 hours, the most allowed. You can ask again after {retryAt}, or contact your IT helpdesk now.',
 } as const;

@@ -92,4 +92,12 @@ export const zhTWApproval: Record<keyof typeof enApproval, string> = {
   'approvalProblem.expired': '這個申請在有人做出決定之前就到期了。沒有任何動作送到裝置。',
   'approvalProblem.notFound': '找不到這個申請了。',
   'approvalProblem.directoryUnavailable': '我無法在 Entra ID 中確認你是否可以對這個申請做出決定。請幾分鐘後再試。',
+
+  'approvalView.notForYou.fallback': '一個不是給你的 PIN 重設申請。',
+  'approvalView.notForYou.title': '不是給你的',
+  'approvalView.notForYou.text': '這個 PIN 重設申請只提供給申請人和負責核准的人查看，因此不會向你顯示它的內容。',
+
+  'helpdeskCommand.wrongPlace.fallback': '服務台指令只在其他地方回覆。',
+  'helpdeskCommand.wrongPlace.title': '不在這裡回覆',
+  'helpdeskCommand.wrongPlace.text': 'pending 和 history 會顯示人員和他們的裝置，所以我只在審核頻道或你與我的個人聊天中回覆。',
 };

@@ -80,5 +80,6 @@ export const zhTWRequests: Record<keyof typeof enRequests, string> = {
   'problem.graphPermissionMissing': '機器人缺少 Microsoft Graph 權限 {permission}，需要由系統管理員授與。沒有任何動作送到你的裝置。',
   'problem.graphUnavailable': '目前無法連線到 Intune。沒有任何動作送到你的裝置。請幾分鐘後再試。',
   'problem.invalidAction': '這個按鈕已經失效。請重新開始。',
+  'problem.slowDown': '你傳送訊息的速度太快了：每分鐘我最多為你的 {limit} 則訊息查詢 Intune。請一分鐘後再試。',
   'problem.tooManyRequests': '你在過去 24 小時內已申請 {limit} 次重設，已達上限。你可以在 {retryAt} 之後再申請，或立即聯絡 IT 服務台。',
 };

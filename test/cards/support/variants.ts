@@ -44,6 +44,7 @@ const PROBLEMS: Record<ProblemKind, Problem> = {
   graphUnavailable: { kind: 'graphUnavailable' },
   invalidAction: { kind: 'invalidAction' },
   tooManyRequests: { kind: 'tooManyRequests', limit: 3, retryAt: '2026-03-16T09:00:00.000Z' },
+  slowDown: { kind: 'slowDown', limit: 10 },
 };
 export const ALL_PROBLEMS = Object.values(PROBLEMS);
 
