@@ -1,7 +1,7 @@
 // Verifies the Bot Framework channel's token on an incoming activity with jose: the checks
 // botframework-connector 4.23.3 makes (see test/security/bot-auth.test.ts for the list and the
 // attacks), done by a maintained JOSE library, on our clock, with a typed reason for a refusal.
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../reset/ports';
 
@@ -63,6 +63,9 @@ export class ChannelTokenVerifier {
     if (header === '') return refused('missingToken');
     const [scheme, token, extra] = header.split(/\s+/);
     if (scheme !== 'Bearer' || !token || extra !== undefined) return refused('notBearer');
+    // Something that is not even a JWT is refused before the keys are fetched: a stranger's
+    // garbage must cost no request to the channel's metadata (and needs no network to refuse).
+    if (!isWellFormedJwt(token)) return refused('malformed');
     const keys = await this.remoteKeys();
     try {
       const { payload, protectedHeader } = await jwtVerify(token, keys, {
@@ -130,6 +133,17 @@ function refusalOf(error: unknown): ChannelTokenRefusal | undefined {
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return 'unsupportedAlgorithm';
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'malformed';
   return undefined;
+}
+
+function isWellFormedJwt(token: string): boolean {
+  try {
+    decodeProtectedHeader(token);
+    decodeJwt(token);
+    return true;
+  } catch (error: unknown) {
+    if (error instanceof errors.JOSEError || error instanceof TypeError) return false;
+    throw error;
+  }
 }
 
 function refused(reason: ChannelTokenRefusal): ChannelTokenResult {
