@@ -81,7 +81,7 @@ export interface RecoveryKeyLedger {
   recoveryKeyEventsOf(requesterId: string): Promise<RecoveryKeyEvent[]>;
   /** Shown keys whose message is not hidden yet (after a restart: hide them on time). */
   recoveryKeysStillShown(): Promise<RecoveryKeyEvent[]>;
-  markRecoveryKeyHidden(eventId: string): Promise<void>;
+  markRecoveryKeyHidden(event: RecoveryKeyEvent): Promise<void>;
 }
 
 /** What the key message shows. */

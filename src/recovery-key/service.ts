@@ -155,7 +155,7 @@ export class RecoveryKeyService {
     this.deps.scheduler.at('hide-recovery-key', new Date(hideAt), async () => {
       const view: RecoveryKeyView = { deviceName: event.deviceName, keyId: event.keyId ?? '', locale: event.locale };
       await this.deps.messenger.hideRecoveryKey(event.conversationId, messageId, view);
-      await this.deps.ledger.markRecoveryKeyHidden(event.id);
+      await this.deps.ledger.markRecoveryKeyHidden(event);
       this.deps.log.info('recovery key hidden', { eventId: event.id });
     });
   }

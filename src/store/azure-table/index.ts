@@ -14,6 +14,7 @@ import type { Logger } from '../../log';
 import type { Clock } from '../../reset/ports';
 import { azureConversationStore } from './conversation-store';
 import { azureOutboxStore } from './outbox-store';
+import { azureRecoveryKeyLedger } from './recovery-key-ledger';
 import { azureRequestStore } from './request-store';
 import { azureSettingsStore } from './settings-store';
 import { connectTables, type AzureTableSettings } from './tables';
@@ -27,6 +28,7 @@ export function openAzureTableStore(settings: AzureTableSettings, clock: Clock, 
     ...azureConversationStore(tables, log),
     ...azureOutboxStore(tables, log),
     ...azureSettingsStore(tables, clock),
+    ...azureRecoveryKeyLedger(tables, clock),
     ready: () => tables.ready(),
     // HTTP clients hold no resource that needs closing; keep-alive sockets close on their own.
     close: () => undefined,
