@@ -23,7 +23,11 @@ export type TemplateName =
   | 'passcode'
   | 'notice'
   | 'pending'
-  | 'history';
+  | 'history'
+  | 'recovery-key-devices'
+  | 'recovery-key-ask'
+  | 'recovery-key'
+  | 'recovery-key-info';
 
 const templates = new Map<TemplateName, Template>();
 let folder: string | undefined;

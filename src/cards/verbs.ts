@@ -10,6 +10,9 @@ export const VERBS = {
   approveRequest: 'approveRequest',
   rejectRequest: 'rejectRequest',
   refreshApproval: 'refreshApproval',
+  startRecoveryKey: 'startRecoveryKey',
+  chooseRecoveryKeyDevice: 'chooseRecoveryKeyDevice',
+  showRecoveryKey: 'showRecoveryKey',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -25,6 +28,10 @@ export interface VerbData {
   rejectRequest: { requestId: string; reason?: string };
   /** Sent by Teams itself (card `refresh`) for the users listed in `userIds`, not by a click. */
   refreshApproval: { requestId: string };
+  startRecoveryKey: Record<string, never>;
+  chooseRecoveryKeyDevice: { deviceId: string };
+  /** `keyId` and `signInCode` are not on the button: Teams merges the card's inputs into the data. */
+  showRecoveryKey: { deviceId: string; keyId?: string; signInCode?: string };
 }
 
 /** The id of the Input.Text whose value arrives as `reason` in a rejectRequest invoke. */
@@ -42,6 +49,9 @@ export const VERB_DATA_KEYS: { readonly [V in Verb]: readonly (keyof VerbData[V]
   approveRequest: ['requestId'],
   rejectRequest: ['requestId'],
   refreshApproval: ['requestId'],
+  startRecoveryKey: [],
+  chooseRecoveryKeyDevice: ['deviceId'],
+  showRecoveryKey: ['deviceId'],
 };
 
 export function isVerb(value: unknown): value is Verb {

@@ -1,10 +1,11 @@
 import { enApproval } from './en-approval';
 import { enFreshSignIn } from './en-fresh-signin';
 import { enNotices } from './en-notices';
+import { enRecoveryKey } from './en-recovery-key';
 import { enRequests } from './en-requests';
 import { enScreens } from './en-screens';
 
 /** The source catalog: its keys are every message key, its `{name}` placeholders the params. */
-export const en = { ...enScreens, ...enRequests, ...enApproval, ...enNotices, ...enFreshSignIn } as const;
+export const en = { ...enScreens, ...enRequests, ...enApproval, ...enNotices, ...enFreshSignIn, ...enRecoveryKey } as const;
 
 export type MessageKey = keyof typeof en;

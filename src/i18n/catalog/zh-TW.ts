@@ -2,8 +2,9 @@ import type { MessageKey } from './en';
 import { zhTWApproval } from './zh-TW-approval';
 import { zhTWFreshSignIn } from './zh-TW-fresh-signin';
 import { zhTWNotices } from './zh-TW-notices';
+import { zhTWRecoveryKey } from './zh-TW-recovery-key';
 import { zhTWRequests } from './zh-TW-requests';
 import { zhTWScreens } from './zh-TW-screens';
 
 /** Each part is a Record over its English part's keys, so zh-TW has exactly the English keys. */
-export const zhTW: Record<MessageKey, string> = { ...zhTWScreens, ...zhTWRequests, ...zhTWApproval, ...zhTWNotices, ...zhTWFreshSignIn };
+export const zhTW: Record<MessageKey, string> = { ...zhTWScreens, ...zhTWRequests, ...zhTWApproval, ...zhTWNotices, ...zhTWFreshSignIn, ...zhTWRecoveryKey };
