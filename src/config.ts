@@ -70,6 +70,8 @@ const EnvSchema = z.object({
   FRESH_SIGNIN_MAX_AGE_MINUTES: positiveNumber(5),
   OAUTH_CONNECTION_NAME: optionalText,
   ENTRA_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
+  RECOVERY_KEY_POLICY: z.preprocess(emptyToUndefined, z.enum(['self', 'approval', 'off']).default('off')),
+  RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(5)),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -119,7 +121,22 @@ export interface Config {
   teamsServiceUrl: string;
   /** Step-up before a confirm: the user's Entra sign-in must be recent (README "Fresh sign-in"). */
   freshSignIn: FreshSignInSettings;
+  /** The BitLocker recovery key for the PC's owner (README "BitLocker recovery key"). */
+  recoveryKey: RecoveryKeySettings;
 }
+
+/** The user's sign-in through the Azure Bot OAuth connection, as the fresh sign-in gate checks it. */
+export type SignInSettings = Omit<Extract<FreshSignInSettings, { required: true }>, 'required'>;
+
+export type RecoveryKeySettings =
+  | { policy: 'off' }
+  | {
+      policy: 'self';
+      maxAttemptsPerDay: number;
+      signIn: SignInSettings;
+      /** The bot's app registration exchanges the user's token for a delegated Graph token (on-behalf-of). */
+      onBehalfOf: { tenantId: string; clientId: string; clientSecret: string; authorityHost: string };
+    };
 
 export type FreshSignInSettings =
   | { required: false }
@@ -188,6 +205,7 @@ function crossCheck(env: Env): string[] {
   if (env.STORE === 'azure-table' && [env.AZURE_STORAGE_CONNECTION_STRING, env.AZURE_STORAGE_ACCOUNT_URL].filter(Boolean).length !== 1) {
     problems.push('STORE=azure-table: set exactly one of AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL');
   }
+  problems.push(...recoveryKeyProblems(env));
   const policy = parseApprovalPolicy(env.APPROVAL_POLICY);
   if ('problems' in policy) problems.push(...policy.problems.map((p) => `APPROVAL_POLICY: ${p}`));
   else if (policy.kind !== 'none' && !env.MANAGER_APPROVAL && !env.HELPDESK_GROUP_ID) {
@@ -237,6 +255,33 @@ function toConfig(env: Env): Config {
     teamsApp: { manifestId: env.TEAMS_APP_ID, catalogId: env.TEAMS_APP_CATALOG_ID },
     teamsServiceUrl: `${env.TEAMS_SERVICE_URL}/`,
     freshSignIn: freshSignInSettings(env),
+    recoveryKey: recoveryKeySettings(env),
+  };
+}
+
+function recoveryKeyProblems(env: Env): string[] {
+  if (env.RECOVERY_KEY_POLICY === 'off') return [];
+  if (env.RECOVERY_KEY_POLICY === 'approval') {
+    return ['RECOVERY_KEY_POLICY: "approval" is not available yet; use "self" or "off" (README "BitLocker recovery key")'];
+  }
+  const problems: string[] = [];
+  const why = '(the recovery key is read with the user\'s own token from the Azure Bot OAuth connection)';
+  if (!env.OAUTH_CONNECTION_NAME) problems.push(`OAUTH_CONNECTION_NAME: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.MicrosoftAppId) problems.push(`MicrosoftAppId: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when RECOVERY_KEY_POLICY=self (the bot app exchanges the user\'s token for Graph on their behalf)');
+  }
+  return problems;
+}
+
+function recoveryKeySettings(env: Env): RecoveryKeySettings {
+  if (env.RECOVERY_KEY_POLICY !== 'self') return { policy: 'off' };
+  const signIn = signInSettings(env);
+  return {
+    policy: 'self',
+    maxAttemptsPerDay: env.RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY,
+    signIn,
+    onBehalfOf: { tenantId: signIn.tenantId, clientId: env.MicrosoftAppId ?? '', clientSecret: env.MicrosoftAppPassword ?? '', authorityHost: env.AZURE_AUTHORITY_HOST },
   };
 }
 
@@ -264,10 +309,13 @@ function botOverrides(env: Env): { overrides?: Record<string, string> } {
 
 function freshSignInSettings(env: Env): FreshSignInSettings {
   if (!env.REQUIRE_FRESH_SIGNIN) return { required: false };
+  return { required: true, ...signInSettings(env) };
+}
+
+function signInSettings(env: Env): SignInSettings {
   // The user signs in to the bot's own app registration, so its tenant signs the token.
   const tenantId = (env.MicrosoftAppTenantId ?? env.AZURE_TENANT_ID).toLowerCase();
   return {
-    required: true,
     maxAgeMs: env.FRESH_SIGNIN_MAX_AGE_MINUTES * 60_000,
     connectionName: env.OAUTH_CONNECTION_NAME ?? '',
     metadataUrl: env.ENTRA_OPENID_METADATA_URL ?? `${env.AZURE_AUTHORITY_HOST}/${tenantId}/v2.0/.well-known/openid-configuration`,

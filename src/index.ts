@@ -2,16 +2,20 @@ import { createAdapter, messageEndpoint } from './bot/adapter';
 import { ApprovalHandlers } from './bot/approval-handlers';
 import { FreshSignInGate } from './bot/fresh-signin';
 import { PinResetBot } from './bot/pin-reset-bot';
+import { RecoveryKeyHandlers } from './bot/recovery-key-handlers';
+import { TeamsRecoveryKeyMessenger } from './bot/recovery-key-messenger';
 import { TeamsPasscodeMessenger } from './bot/passcode-messenger';
 import { TeamsDelivery } from './bot/teams-delivery';
 import type { TokenCredential } from '@azure/identity';
 import { environmentWithDotEnv, loadConfig, type Config } from './config';
 import { redactedSummary } from './config-summary';
-import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople } from './graph';
+import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople, type GraphApi } from './graph';
+import { delegatedRecoveryKeyReaders, GraphIntuneDeviceLinks } from './graph/bitlocker';
 import { createLogger, type Logger } from './log';
 import { Outbox, OutboxWorker } from './notify';
 import { OutboxRequestAnnouncer } from './notify/request-announcer';
 import { OutboxRequesterNotifier } from './notify/requester-notifier';
+import { RecoveryKeyService } from './recovery-key';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
@@ -88,13 +92,18 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
   const freshSignIn = config.freshSignIn.required ? new FreshSignInGate({ ...config.freshSignIn, clock, log }) : undefined;
-  const bot = new PinResetBot({ app, approvals, freshSignIn, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
+  const recoveryKeys = recoveryKeyHandlers(config, { graph, intune, store, adapter, scheduler, clock, log });
+  const bot = new PinResetBot({
+    app, approvals, freshSignIn, recoveryKeys: recoveryKeys?.handlers, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log,
+  });
   const probes = readiness(store, credential, config, metrics, log);
   const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
   worker.start();
   const exporter = startAppInsights(config, metrics, log);
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
+  const keysToHide = (await recoveryKeys?.service.resumeHiding()) ?? 0;
+  if (keysToHide > 0) log.info('recovery keys still shown: hiding them on time', { count: keysToHide });
   // Another instance may die holding a follow-up or an approved action: take it over after its lease.
   app.watchForOrphanedWork(config.leaseMs);
   const stop = async (): Promise<void> => {
@@ -106,6 +115,41 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   };
   return { url: server.url, app, store, scheduler, outbox: worker, stop };
 }
+
+/**
+ * The BitLocker recovery key (RECOVERY_KEY_POLICY=self): Intune read app-only as everywhere, the key
+ * only with the user's token, exchanged on their behalf; its own fresh sign-in gate on the OAuth connection.
+ */
+function recoveryKeyHandlers(
+  config: Config,
+  deps: { graph: Pick<GraphApi, 'call'>; intune: GraphIntune; store: Store; adapter: ReturnType<typeof createAdapter>; scheduler: Scheduler; clock: Clock; log: Logger },
+): { handlers: RecoveryKeyHandlers; service: RecoveryKeyService } | undefined {
+  const settings = config.recoveryKey;
+  if (settings.policy === 'off') return undefined;
+  const { graph, intune, store, adapter, scheduler, clock, log } = deps;
+  const service = new RecoveryKeyService({
+    policy: settings.policy,
+    directory: intune,
+    links: new GraphIntuneDeviceLinks(graph),
+    readers: delegatedRecoveryKeyReaders({
+      app: settings.onBehalfOf,
+      graphEndpoint: config.graph.endpoint,
+      timeoutMs: config.graph.timeoutMs,
+      client: { name: 'Teams PIN reset bot', version: PACKAGE_VERSION },
+    }),
+    ledger: store,
+    messenger: new TeamsRecoveryKeyMessenger(adapter, config.bot.appId, store, config.passcodeVisibleMs),
+    scheduler,
+    clock,
+    log,
+    visibleMs: config.passcodeVisibleMs,
+    maxAttemptsPerDay: settings.maxAttemptsPerDay,
+  });
+  const signIn = new FreshSignInGate({ ...settings.signIn, clock, log });
+  return { handlers: new RecoveryKeyHandlers({ service, signIn, clock }), service };
+}
+
+const PACKAGE_VERSION = '0.1.0';
 
 /**
  * SQLite, or Azure Table Storage with the managed identity (account URL) or a connection string.

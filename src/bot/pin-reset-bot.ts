@@ -1,6 +1,6 @@
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';
-import { helpCard, personalChatOnlyCard, problemCard, statusCard } from '../cards';
+import { helpCard, personalChatOnlyCard, problemCard, recoveryKeyRefusalCard, statusCard } from '../cards';
 import { recognizeIntent, type Locale } from '../i18n';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../notify/ports';
@@ -11,6 +11,7 @@ import { IncomingActivity, parseCardAction, scopeOf, tenantOf, type CardAction }
 import type { ApprovalHandlers } from './approval-handlers';
 import type { FreshSignInGate } from './fresh-signin';
 import { RecentlySavedConversations, rememberConversation } from './conversations';
+import { isRecoveryKeyVerb, parseRecoveryKeyAction, type RecoveryKeyHandlers } from './recovery-key-handlers';
 import { LanguageChooser } from './language';
 import { startCard, stepCard } from './views';
 
@@ -20,6 +21,8 @@ export interface BotOptions {
   /** With REQUIRE_FRESH_SIGNIN: a confirm needs a recent Entra sign-in. */
   freshSignIn?: Pick<FreshSignInGate, 'check'>;
   conversations: ConversationStore;
+  /** The BitLocker recovery key (RECOVERY_KEY_POLICY); absent = off. */
+  recoveryKeys?: RecoveryKeyHandlers;
   allowedTenantIds: readonly string[];
   botAppId: string;
   clock: Clock;
@@ -77,6 +80,8 @@ export class PinResetBot {
     switch (intent.kind) {
       case 'reset':
         return this.startReset(context, caller);
+      case 'recoveryKey':
+        return this.say(context, await this.recoveryKeyStart(caller));
       case 'status':
       case 'cancel':
         return this.say(context, statusCard(caller.locale, await this.options.app.requests.openRequestsOf(caller.requester)));
@@ -87,7 +92,7 @@ export class PinResetBot {
 
   private async startReset(context: TurnContext, caller: Extract<Caller, { kind: 'ok' }>): Promise<void> {
     const outcome = await this.options.app.requests.requestReset(caller.requester);
-    const sent = await this.reply(context, startCard(caller.locale, outcome, this.options.clock.now()));
+    const sent = await this.reply(context, startCard(caller.locale, outcome, this.options.clock.now(), this.cardOptions()));
     if (outcome.kind === 'offer' && sent) {
       // Remember which message holds the card so later updates replace it rather than add messages.
       await this.options.app.requests.rememberCard(outcome.request, sent);
@@ -98,6 +103,10 @@ export class PinResetBot {
     if (activity.name !== 'adaptiveCard/action') return this.answerInvoke(context, 501, undefined);
     const caller = this.identify(activity);
     if (caller.kind === 'refused') return this.answerInvoke(context, 200, problemCard(caller.locale, caller.problem));
+    if (isRecoveryKeyVerb(activity.value)) {
+      if (scopeOf(activity) !== 'personal') return this.answerInvoke(context, 200, this.personalChatOnly(caller.locale));
+      return this.answerInvoke(context, 200, await this.onRecoveryKeyAction(context, caller, activity.value));
+    }
     const action = parseCardAction(activity.value);
     if (!action) return this.answerInvoke(context, 200, problemCard(caller.locale, { kind: 'invalidAction' }));
     if (action.verb === 'approveRequest' || action.verb === 'rejectRequest' || action.verb === 'refreshApproval') {
@@ -121,9 +130,9 @@ export class PinResetBot {
     const { requester, locale } = caller;
     switch (action.verb) {
       case 'startReset':
-        return startCard(locale, await app.requests.requestReset(requester), clock.now());
+        return startCard(locale, await app.requests.requestReset(requester), clock.now(), this.cardOptions());
       case 'chooseDevice':
-        return startCard(locale, await app.requests.chooseDevice(requester, action.deviceId), clock.now());
+        return startCard(locale, await app.requests.chooseDevice(requester, action.deviceId), clock.now(), this.cardOptions());
       case 'confirmReset':
         return stepCard(locale, await app.confirmations.confirm(requester, action.requestId, cardActivityId));
       case 'cancelReset':
@@ -135,6 +144,23 @@ export class PinResetBot {
         throw new Error(`unhandled verb ${JSON.stringify(unknownVerb)}`);
       }
     }
+  }
+
+  private cardOptions(): { offerRecoveryKey: boolean } {
+    return { offerRecoveryKey: this.options.recoveryKeys?.enabled ?? false };
+  }
+
+  private async recoveryKeyStart(caller: Extract<Caller, { kind: 'ok' }>): Promise<AdaptiveCard> {
+    const handlers = this.options.recoveryKeys;
+    return handlers ? handlers.start(caller.locale, caller.requester) : recoveryKeyRefusalCard(caller.locale, { kind: 'off' });
+  }
+
+  private async onRecoveryKeyAction(context: TurnContext, caller: Extract<Caller, { kind: 'ok' }>, value: unknown): Promise<AdaptiveCard> {
+    const action = parseRecoveryKeyAction(value);
+    if (!action) return problemCard(caller.locale, { kind: 'invalidAction' });
+    const handlers = this.options.recoveryKeys;
+    if (!handlers) return recoveryKeyRefusalCard(caller.locale, { kind: 'off' });
+    return handlers.onAction(context, caller.locale, caller.requester, action);
   }
 
   /** Tenant and identity come from the activity the channel signed, never from text or card data. */

@@ -17,6 +17,7 @@ export type Intent =
   | { kind: 'useChannelForApprovals' }
   | { kind: 'pending' }
   | { kind: 'history'; who: string }
+  | { kind: 'recoveryKey' }
   | { kind: 'unknown' };
 
 type SimpleIntent = Exclude<Intent, { kind: 'history' }>;
@@ -43,6 +44,8 @@ const COMMANDS: ReadonlyArray<readonly [SimpleIntent, readonly string[]]> = [
   [{ kind: 'reset' }, ['reset', 'reset pin', 'pin reset', 'unlock', '重設', '重置', '解鎖']],
 ];
 
+// BitLocker's recovery screen: "BitLocker", "recovery key", "BitLocker 修復金鑰", "復原金鑰" (checked after toTraditional).
+const RECOVERY_KEY = /bitlocker|recovery\s*key|(?:復原|修復|還原|恢復)(?:金鑰|密鑰)/i;
 const HISTORY = /^(?:history\b|歷史|历史)\s*[:：]?\s*(.*)$/i;
 const POLITE_START = /^(?:please|pls|plz|can you|could you|請|麻煩你?|拜託)\s*/;
 const POLITE_END = /\s*(?:please|pls|thanks|thank you|謝謝|謝啦|感謝)$/;
@@ -56,6 +59,7 @@ export function recognizeIntent(text: string): Intent {
     wholeCommand(command) ??
     history(text, command) ??
     (/^(?:cancel\b|取消)/.test(command) ? { kind: 'cancel' } : undefined) ??
+    (RECOVERY_KEY.test(command) ? { kind: 'recoveryKey' } : undefined) ??
     (asksForReset(command) ? { kind: 'reset' } : undefined) ??
     (/^(?:help\b|說明|幫助)/.test(command) ? { kind: 'help' } : { kind: 'unknown' })
   );
