@@ -36,8 +36,14 @@ export interface RunningBot {
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** What tests may put in place of a part that needs the real Bot Framework token service. */
+export interface TestSeams {
+  /** The fresh sign-in for the recovery key (the token service cannot be reached from a test). */
+  recoveryKeySignIn?: ConstructorParameters<typeof RecoveryKeyHandlers>[0]['signIn'];
+}
+
 /** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
-export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
+export async function startBot(config: Config, log: Logger, clock: Clock = systemClock, seams: TestSeams = {}): Promise<RunningBot> {
   const metrics = new InMemoryMetrics();
   const credential = createGraphCredential(credentialOptions(config));
   const graph = instrumentGraph(createGraphClient({ credential, graphEndpoint: config.graph.endpoint, timeoutMs: config.graph.timeoutMs }), metrics);
@@ -92,7 +98,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
   const freshSignIn = config.freshSignIn.required ? new FreshSignInGate({ ...config.freshSignIn, clock, log }) : undefined;
-  const recoveryKeys = recoveryKeyHandlers(config, { graph, intune, store, adapter, scheduler, clock, log });
+  const recoveryKeys = recoveryKeyHandlers(config, { graph, intune, store, adapter, scheduler, clock, log }, seams);
   const bot = new PinResetBot({
     app, approvals, freshSignIn, recoveryKeys: recoveryKeys?.handlers, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log,
   });
@@ -123,6 +129,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
 function recoveryKeyHandlers(
   config: Config,
   deps: { graph: Pick<GraphApi, 'call'>; intune: GraphIntune; store: Store; adapter: ReturnType<typeof createAdapter>; scheduler: Scheduler; clock: Clock; log: Logger },
+  seams: TestSeams,
 ): { handlers: RecoveryKeyHandlers; service: RecoveryKeyService } | undefined {
   const settings = config.recoveryKey;
   if (settings.policy === 'off') return undefined;
@@ -145,7 +152,7 @@ function recoveryKeyHandlers(
     visibleMs: config.passcodeVisibleMs,
     maxAttemptsPerDay: settings.maxAttemptsPerDay,
   });
-  const signIn = new FreshSignInGate({ ...settings.signIn, clock, log });
+  const signIn = seams.recoveryKeySignIn ?? new FreshSignInGate({ ...settings.signIn, clock, log });
   return { handlers: new RecoveryKeyHandlers({ service, signIn, clock }), service };
 }
 
