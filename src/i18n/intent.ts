@@ -44,8 +44,8 @@ const COMMANDS: ReadonlyArray<readonly [SimpleIntent, readonly string[]]> = [
   [{ kind: 'reset' }, ['reset', 'reset pin', 'pin reset', 'unlock', '重設', '重置', '解鎖']],
 ];
 
-// BitLocker's recovery screen: "BitLocker", "recovery key", "BitLocker 修復金鑰", "復原金鑰" (checked after toTraditional).
-const RECOVERY_KEY = /bitlocker|recovery\s*key|(?:復原|修復|還原|恢復)(?:金鑰|密鑰)/i;
+// BitLocker's recovery screen: "BitLocker", "recovery key", "BitLocker 修復金鑰", "復原金鑰" (simplified too).
+const RECOVERY_KEY = /bitlocker|recovery\s*key|(?:復原|修復|還原|恢復|复原|修复|还原|恢复)(?:金鑰|密鑰|金钥|密钥)/i;
 const HISTORY = /^(?:history\b|歷史|历史)\s*[:：]?\s*(.*)$/i;
 const POLITE_START = /^(?:please|pls|plz|can you|could you|請|麻煩你?|拜託)\s*/;
 const POLITE_END = /\s*(?:please|pls|thanks|thank you|謝謝|謝啦|感謝)$/;
