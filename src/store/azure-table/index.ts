@@ -1,5 +1,5 @@
 // The Azure Table Storage implementation of the store, for running more than one bot instance.
-// Seven tables (names prefixed, default "pinbot"):
+// Eight tables (names prefixed, default "pinbot"):
 //
 //   requests           PartitionKey = requester id      "my requests", "how many today": one partition each
 //   requestindex       by id / by state / by device     "pending requests" = the partition of that state
@@ -8,6 +8,7 @@
 //   conversationindex  by user / by tenant, newest first
 //   outbox             one partition                    "due now" = the key range of pending messages
 //   settings           PartitionKey = setting name
+//   recoverykeys       PartitionKey = requester id      recovery-key attempts, never a key
 //
 // Why these keys, and what is atomic, is explained where each is used.
 import type { Logger } from '../../log';
