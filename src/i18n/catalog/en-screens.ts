@@ -130,7 +130,7 @@ export const enScreens = {
   'refusal.androidAdminTooNew':
     'This Android device is managed in device administrator mode and runs Android 7.0 or later. Google removed remote passcode reset for such devices. The helpdesk can help you; this may mean resetting the device to factory settings (a wipe).',
   'refusal.macosNoReset':
-    "Intune cannot reset a Mac's login password remotely. Try your Mac's own recovery options on the login screen (for example your Apple Account or recovery key).",
+    "Intune cannot reset a Mac's login password remotely. Try your Mac's own recovery options on the login screen (for example your Apple Account or recovery key). If FileVault asks for the recovery key Intune keeps, open the Company Portal website on another device: Devices → your Mac → Get recovery key.",
   'refusal.unsupportedPlatform': 'Intune has no remote passcode reset for this kind of device.',
   'refusal.helpdesk':
     'Contact your IT helpdesk and mention this message: they can see the device in Intune and help you further.',

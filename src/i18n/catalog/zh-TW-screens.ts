@@ -121,7 +121,7 @@ export const zhTWScreens: Record<keyof typeof enScreens, string> = {
   'refusal.retirePending': '這台裝置正在淘汰（移出管理），因此無法再送出其他動作。',
   'refusal.androidAdminTooNew':
     '這台 Android 裝置是以「裝置管理員」模式管理，且執行 Android 7.0 或更新版本。Google 已移除這類裝置的遠端密碼重設功能。服務台可以協助你，但可能需要將裝置恢復原廠設定（抹除）。',
-  'refusal.macosNoReset': 'Intune 無法遠端重設 Mac 的登入密碼。請在登入畫面使用 Mac 本身的復原選項（例如 Apple 帳號或復原金鑰）。',
+  'refusal.macosNoReset': 'Intune 無法遠端重設 Mac 的登入密碼。請在登入畫面使用 Mac 本身的復原選項（例如 Apple 帳號或復原金鑰）。若 FileVault 要求 Intune 保存的復原金鑰，請在另一台裝置上開啟公司入口網站：裝置 → 您的 Mac → 取得復原金鑰。',
   'refusal.unsupportedPlatform': 'Intune 沒有針對這類裝置的遠端密碼重設功能。',
   'refusal.helpdesk': '請聯絡 IT 服務台並提供這則訊息：他們可以在 Intune 中看到這台裝置，並進一步協助你。',
 };
