@@ -128,6 +128,8 @@ function refusalText(locale: Locale, refusal: RecoveryKeyRefusal): string {
       return t(locale, 'recoveryKey.noEntraDevice');
     case 'unavailable':
       return t(locale, 'recoveryKey.unavailable');
+    case 'notDelivered':
+      return t(locale, 'recoveryKey.notDelivered');
     default: {
       const unhandled: never = refusal;
       throw new Error(`unworded recovery-key refusal ${JSON.stringify(unhandled)}`);

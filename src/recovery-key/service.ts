@@ -51,6 +51,8 @@ export type RevealOutcome =
   | { kind: 'noEntraDevice'; device: RecoveryKeyDevice }
   | { kind: 'signInNeeded'; device: RecoveryKeyDevice }
   | { kind: 'unavailable' }
+  /** Graph gave the key but the personal chat could not take it: nothing was shown. */
+  | { kind: 'notDelivered'; device: RecoveryKeyDevice }
   | { kind: 'off' };
 
 export interface RecoveryKeyDeps {
@@ -140,7 +142,14 @@ export class RecoveryKeyService {
 
   private async show(requester: Requester, device: RecoveryKeyDevice, keyId: string, password: string): Promise<RevealOutcome> {
     const view: RecoveryKeyView = { deviceName: device.deviceName, keyId, locale: requester.locale };
-    const messageId = await this.deps.messenger.showRecoveryKey(requester.conversationId, view, password);
+    let messageId: string | undefined;
+    try {
+      messageId = await this.deps.messenger.showRecoveryKey(requester.conversationId, view, password);
+    } catch (error: unknown) {
+      // Only the error's name: a connector error can carry the request body, which holds the key.
+      this.deps.log.warn('recovery key could not be delivered', { errorName: error instanceof Error ? error.name : typeof error, deviceId: device.id });
+      return { kind: 'notDelivered', device };
+    }
     const hideAt = new Date(this.deps.clock.now().getTime() + this.deps.visibleMs).toISOString();
     const event = this.event(requester, device, 'shown', keyId, { messageId: messageId ?? null, hideAt: messageId ? hideAt : null });
     await this.deps.ledger.recordRecoveryKeyEvent(event);

@@ -232,6 +232,16 @@ describe('BitLocker recovery key in a personal chat (real bot, Graph client, dem
     assert.equal(bitlockerCalls(), 0, 'no BitLocker call at all');
   });
 
+  it('sends the key nowhere when the personal chat is not known yet, and logs no key', async () => {
+    const pc = newPcOwner();
+    // No message first: the bot has no stored personal chat for this person, only this click.
+    const answer = await bot.invoke(pc.user, 'showRecoveryKey', { deviceId: pc.deviceId, keyId: pc.osKeyId.slice(0, 8) });
+    assert.match(textOf(answer.body?.value), /could not be sent to this chat/);
+    assert.equal(eventsHolding(pc.osKey).length, 0);
+    assert.ok(!bot.lines.join('\n').includes(pc.osKey));
+    assert.ok(bot.lines.some((line) => line.includes('recovery key could not be delivered')));
+  });
+
   it('never answers with a key in a channel', async () => {
     const pc = newPcOwner();
     const answer = await bot.invoke(pc.user, 'showRecoveryKey', { deviceId: pc.deviceId, keyId: pc.osKeyId.slice(0, 8) }, { conversationType: 'channel', channelId: '19:helpdesk@thread.tacv2' });

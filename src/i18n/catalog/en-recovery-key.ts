@@ -41,5 +41,6 @@ export const enRecoveryKey = {
   'recoveryKey.notWindows': 'Only Windows PCs have BitLocker recovery keys here. For a Mac, open the Company Portal website on another device (Devices → your Mac → Get recovery key).',
   'recoveryKey.noEntraDevice': 'This PC is not joined or registered in Microsoft Entra ID, so no recovery key of it is stored there. Please contact the helpdesk.',
   'recoveryKey.unavailable': 'Microsoft Graph could not be reached. Please try again in a few minutes.',
+  'recoveryKey.notDelivered': 'The key could not be sent to this chat, so nothing was shown. Write “BitLocker” here and try again.',
   'recoveryKey.startButton': 'My PC asks for a BitLocker recovery key',
 } as const;

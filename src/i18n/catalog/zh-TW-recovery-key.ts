@@ -40,5 +40,6 @@ export const zhTWRecoveryKey: Record<keyof typeof enRecoveryKey, string> = {
   'recoveryKey.notWindows': '此處只提供 Windows 電腦的 BitLocker 修復金鑰。Mac 請在另一台裝置上開啟公司入口網站（裝置 → 您的 Mac → 取得修復金鑰）。',
   'recoveryKey.noEntraDevice': '這台電腦未加入或註冊到 Microsoft Entra ID，因此那裡沒有它的修復金鑰。請聯絡服務台。',
   'recoveryKey.unavailable': '無法連線到 Microsoft Graph。請幾分鐘後再試。',
+  'recoveryKey.notDelivered': '無法將金鑰傳送到此聊天，因此未顯示任何內容。請在這裡輸入「BitLocker」後再試一次。',
   'recoveryKey.startButton': '我的電腦要求輸入 BitLocker 修復金鑰',
 };
