@@ -1,6 +1,7 @@
 // RECOVERY_KEY_POLICY and the words that ask for a recovery key; the Key ID a person types.
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig } from '../../src/config';
+import { redactedSummary } from '../../src/config-summary';
 import { recognizeIntent } from '../../src/i18n';
 import { KeyIdInput, keyIdMatches } from '../../src/recovery-key';
 
@@ -32,6 +33,12 @@ describe('RECOVERY_KEY_POLICY', () => {
     assert.deepEqual(settings.onBehalfOf, { tenantId: TENANT, clientId: APP, clientSecret: 'bot-secret', authorityHost: 'https://login.microsoftonline.com' });
     assert.equal(settings.signIn.connectionName, 'TeamsSso');
     assert.equal(settings.signIn.audience, APP);
+  });
+
+  it('is named in the start-up summary without the bot secret the exchange uses', () => {
+    const summary = JSON.stringify(redactedSummary(loadConfig({ ...base, ...bot, RECOVERY_KEY_POLICY: 'self' })));
+    assert.match(summary, /"recoveryKey":\{"policy":"self"/);
+    assert.ok(!summary.includes('bot-secret'));
   });
 
   it('self without an OAuth connection or bot identity lists each missing setting', () => {
