@@ -86,7 +86,7 @@ export class PinResetBot {
       case 'cancel':
         return this.say(context, statusCard(caller.locale, await this.options.app.requests.openRequestsOf(caller.requester)));
       default:
-        return this.say(context, helpCard(caller.locale));
+        return this.say(context, helpCard(caller.locale, { recoveryKey: this.cardOptions().offerRecoveryKey }));
     }
   }
 

@@ -258,6 +258,12 @@ describe('BitLocker recovery key in a personal chat (real bot, Graph client, dem
     assert.equal(bitlockerCalls(), 0);
   });
 
+  it('names the recovery key on the help card', async () => {
+    const pc = newPcOwner();
+    await bot.say(pc.user, 'help');
+    assert.match(textOf(lastPersonalCard({ tenant, bot }, pc.user).card), /BitLocker recovery key of your Windows PC/);
+  });
+
   it('offers the recovery key on the Windows guidance card of “reset my PIN”', async () => {
     const pc = newPcOwner();
     await bot.say(pc.user, 'reset my PIN');

@@ -42,5 +42,7 @@ export const enRecoveryKey = {
   'recoveryKey.noEntraDevice': 'This PC is not joined or registered in Microsoft Entra ID, so no recovery key of it is stored there. Please contact the helpdesk.',
   'recoveryKey.unavailable': 'Microsoft Graph could not be reached. Please try again in a few minutes.',
   'recoveryKey.notDelivered': 'The key could not be sent to this chat, so nothing was shown. Write “BitLocker” here and try again.',
+  'recoveryKey.help.cmd': 'BitLocker',
+  'recoveryKey.help.does': 'Get the BitLocker recovery key of your Windows PC',
   'recoveryKey.startButton': 'My PC asks for a BitLocker recovery key',
 } as const;

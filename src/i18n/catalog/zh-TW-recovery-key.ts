@@ -41,5 +41,7 @@ export const zhTWRecoveryKey: Record<keyof typeof enRecoveryKey, string> = {
   'recoveryKey.noEntraDevice': '這台電腦未加入或註冊到 Microsoft Entra ID，因此那裡沒有它的修復金鑰。請聯絡服務台。',
   'recoveryKey.unavailable': '無法連線到 Microsoft Graph。請幾分鐘後再試。',
   'recoveryKey.notDelivered': '無法將金鑰傳送到此聊天，因此未顯示任何內容。請在這裡輸入「BitLocker」後再試一次。',
+  'recoveryKey.help.cmd': 'BitLocker 修復金鑰',
+  'recoveryKey.help.does': '取得您 Windows 電腦的 BitLocker 修復金鑰',
   'recoveryKey.startButton': '我的電腦要求輸入 BitLocker 修復金鑰',
 };

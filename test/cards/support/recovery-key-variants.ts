@@ -31,6 +31,7 @@ export const SAMPLE_KEY = '418363-280148-535183-290180-634557-183403-069355-2260
 export function recoveryKeyCards(locale: Locale): Rendered[] {
   const view = { deviceName: PC.deviceName, keyId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' };
   return [
+    ['help with the recovery key', () => cards.helpCard(locale, { recoveryKey: true })],
     ['guidance with the recovery-key button', () => cards.guidanceCard(locale, { deviceId: PC.id, deviceName: PC.deviceName, model: PC.model, operatingSystem: 'Windows', osVersion: PC.osVersion, ownerType: 'company', lastSyncDateTime: PC.lastSyncDateTime, platform: 'windows' }, 'windowsHelloReset', { offerRecoveryKey: true })],
     ['recovery key: devices', () => cards.recoveryKeyDevicesCard(locale, [PC, { ...PC, id: 'd0c1e5a0-0000-4000-8000-000000000099', deviceName: 'DESKTOP-8F3K2' }], NOW)],
     ['recovery key: ask for the Key ID', () => cards.recoveryKeyAskCard(locale, PC, { kind: 'none' })],
