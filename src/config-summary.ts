@@ -30,5 +30,10 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     freshSignIn: config.freshSignIn.required
       ? { maxAgeMs: config.freshSignIn.maxAgeMs, connectionName: config.freshSignIn.connectionName, metadataUrl: config.freshSignIn.metadataUrl }
       : 'off',
+    // Never onBehalfOf: it holds the bot's client secret.
+    recoveryKey:
+      config.recoveryKey.policy === 'self'
+        ? { policy: 'self', maxAttemptsPerDay: config.recoveryKey.maxAttemptsPerDay, connectionName: config.recoveryKey.signIn.connectionName }
+        : 'off',
   };
 }

@@ -90,6 +90,8 @@ const EnvSchema = z.object({
   ENTRA_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
   /** The organisation's self-service password reset page, for "I forgot my (work account) password". */
   SSPR_URL: z.preprocess(emptyToUndefined, httpsUrl.default(DEFAULT_SSPR_URL)),
+  RECOVERY_KEY_POLICY: z.preprocess(emptyToUndefined, z.enum(['self', 'approval', 'off']).default('off')),
+  RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(5)),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -152,7 +154,22 @@ export interface Config {
   freshSignIn: FreshSignInSettings;
   /** SSPR_URL: where "my work account password" is sent (README "Which password?"). */
   selfServicePasswordResetUrl: string;
+  /** The BitLocker recovery key for the PC's owner (README "BitLocker recovery key"). */
+  recoveryKey: RecoveryKeySettings;
 }
+
+/** The user's sign-in through the Azure Bot OAuth connection, as the fresh sign-in gate checks it. */
+export type SignInSettings = Omit<Extract<FreshSignInSettings, { required: true }>, 'required'>;
+
+export type RecoveryKeySettings =
+  | { policy: 'off' }
+  | {
+      policy: 'self';
+      maxAttemptsPerDay: number;
+      signIn: SignInSettings;
+      /** The bot's app registration exchanges the user's token for a delegated Graph token (on-behalf-of). */
+      onBehalfOf: { tenantId: string; clientId: string; clientSecret: string; authorityHost: string };
+    };
 
 export type FreshSignInSettings =
   | { required: false }
@@ -229,6 +246,7 @@ function crossCheck(env: Env): string[] {
   if (env.OUTBOX_RETENTION_DAYS * DAY_MS <= durationMs(env.APPROVAL_TTL) + env.ACTION_TIMEOUT_MINUTES * 60_000) {
     problems.push('OUTBOX_RETENTION_DAYS: must be longer than APPROVAL_TTL plus ACTION_TIMEOUT_MINUTES (a request still changing needs its earlier messages)');
   }
+  problems.push(...recoveryKeyProblems(env));
   const policy = parseApprovalPolicy(env.APPROVAL_POLICY);
   if ('problems' in policy) problems.push(...policy.problems.map((p) => `APPROVAL_POLICY: ${p}`));
   else if (policy.kind !== 'none' && !env.MANAGER_APPROVAL && !env.HELPDESK_GROUP_ID) {
@@ -308,6 +326,33 @@ function toConfig(env: Env): Config {
     teamsServiceUrl: `${env.TEAMS_SERVICE_URL}/`,
     freshSignIn: freshSignInSettings(env),
     selfServicePasswordResetUrl: env.SSPR_URL,
+    recoveryKey: recoveryKeySettings(env),
+  };
+}
+
+function recoveryKeyProblems(env: Env): string[] {
+  if (env.RECOVERY_KEY_POLICY === 'off') return [];
+  if (env.RECOVERY_KEY_POLICY === 'approval') {
+    return ['RECOVERY_KEY_POLICY: "approval" is not available yet; use "self" or "off" (README "BitLocker recovery key")'];
+  }
+  const problems: string[] = [];
+  const why = '(the recovery key is read with the user\'s own token from the Azure Bot OAuth connection)';
+  if (!env.OAUTH_CONNECTION_NAME) problems.push(`OAUTH_CONNECTION_NAME: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.MicrosoftAppId) problems.push(`MicrosoftAppId: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when RECOVERY_KEY_POLICY=self (the bot app exchanges the user\'s token for Graph on their behalf)');
+  }
+  return problems;
+}
+
+function recoveryKeySettings(env: Env): RecoveryKeySettings {
+  if (env.RECOVERY_KEY_POLICY !== 'self') return { policy: 'off' };
+  const signIn = signInSettings(env);
+  return {
+    policy: 'self',
+    maxAttemptsPerDay: env.RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY,
+    signIn,
+    onBehalfOf: { tenantId: signIn.tenantId, clientId: env.MicrosoftAppId ?? '', clientSecret: env.MicrosoftAppPassword ?? '', authorityHost: env.AZURE_AUTHORITY_HOST },
   };
 }
 
@@ -357,10 +402,13 @@ export function startupWarnings(config: Config): string[] {
 
 function freshSignInSettings(env: Env): FreshSignInSettings {
   if (!freshSignInRequired(env)) return { required: false };
+  return { required: true, ...signInSettings(env) };
+}
+
+function signInSettings(env: Env): SignInSettings {
   // The user signs in to the bot's own app registration, so its tenant signs the token.
   const tenantId = (env.MicrosoftAppTenantId ?? env.AZURE_TENANT_ID).toLowerCase();
   return {
-    required: true,
     maxAgeMs: env.FRESH_SIGNIN_MAX_AGE_MINUTES * 60_000,
     connectionName: env.OAUTH_CONNECTION_NAME ?? '',
     metadataUrl: env.ENTRA_OPENID_METADATA_URL ?? `${env.AZURE_AUTHORITY_HOST}/${tenantId}/v2.0/.well-known/openid-configuration`,

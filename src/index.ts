@@ -2,17 +2,21 @@ import { createAdapter, messageEndpoint } from './bot/adapter';
 import { ApprovalHandlers } from './bot/approval-handlers';
 import { FreshSignInGate } from './bot/fresh-signin';
 import { PinResetBot } from './bot/pin-reset-bot';
+import { RecoveryKeyHandlers } from './bot/recovery-key-handlers';
+import { TeamsRecoveryKeyMessenger } from './bot/recovery-key-messenger';
 import { TeamsPasscodeMessenger } from './bot/passcode-messenger';
 import { TeamsDelivery } from './bot/teams-delivery';
 import type { TokenCredential } from '@azure/identity';
 import { environmentWithDotEnv, loadConfig, startupWarnings, type Config } from './config';
 import { redactedSummary } from './config-summary';
-import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople } from './graph';
+import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople, type GraphApi } from './graph';
+import { delegatedRecoveryKeyReaders, GraphIntuneDeviceLinks } from './graph/bitlocker';
 import { createLogger, type Logger } from './log';
 import { Outbox, OutboxWorker } from './notify';
 import { OutboxRequestAnnouncer } from './notify/request-announcer';
 import { OutboxRequesterNotifier } from './notify/requester-notifier';
 import { keepOutboxPruned } from './notify/retention';
+import { RecoveryKeyService } from './recovery-key';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
@@ -35,8 +39,14 @@ export interface RunningBot {
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** What tests may put in place of a part that needs the real Bot Framework token service. */
+export interface TestSeams {
+  /** The fresh sign-in for the recovery key (the token service cannot be reached from a test). */
+  recoveryKeySignIn?: ConstructorParameters<typeof RecoveryKeyHandlers>[0]['signIn'];
+}
+
 /** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
-export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
+export async function startBot(config: Config, log: Logger, clock: Clock = systemClock, seams: TestSeams = {}): Promise<RunningBot> {
   for (const warning of startupWarnings(config)) log.warn(warning);
   // First: the meter provider must be registered before the metrics below create their instruments.
   const telemetry = config.appInsights ? await startAzureMonitor(config.appInsights.connectionString) : undefined;
@@ -95,10 +105,12 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
   const freshSignIn = config.freshSignIn.required ? new FreshSignInGate({ ...config.freshSignIn, clock, log }) : undefined;
+  const recoveryKeys = recoveryKeyHandlers(config, { graph, intune, store, adapter, scheduler, clock, log }, seams);
   const bot = new PinResetBot({
     app,
     approvals,
     freshSignIn,
+    recoveryKeys: recoveryKeys?.handlers,
     conversations: store,
     allowedTenantIds: config.allowedTenantIds,
     maxGraphMessagesPerMinute: config.maxGraphMessagesPerMinute,
@@ -113,6 +125,8 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   keepOutboxPruned({ store, clock, log }, scheduler, config.outboxRetentionMs);
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
+  const keysToHide = (await recoveryKeys?.service.resumeHiding()) ?? 0;
+  if (keysToHide > 0) log.info('recovery keys still shown: hiding them on time', { count: keysToHide });
   // Another instance may die holding a follow-up or an approved action: take it over after its lease.
   app.watchForOrphanedWork(config.leaseMs);
   const stop = async (): Promise<void> => {
@@ -125,6 +139,42 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   };
   return { url: server.url, metricsUrl: metricsServer?.url, app, store, scheduler, outbox: worker, stop };
 }
+
+/**
+ * The BitLocker recovery key (RECOVERY_KEY_POLICY=self): Intune read app-only as everywhere, the key
+ * only with the user's token, exchanged on their behalf; its own fresh sign-in gate on the OAuth connection.
+ */
+function recoveryKeyHandlers(
+  config: Config,
+  deps: { graph: Pick<GraphApi, 'call'>; intune: GraphIntune; store: Store; adapter: ReturnType<typeof createAdapter>; scheduler: Scheduler; clock: Clock; log: Logger },
+  seams: TestSeams,
+): { handlers: RecoveryKeyHandlers; service: RecoveryKeyService } | undefined {
+  const settings = config.recoveryKey;
+  if (settings.policy === 'off') return undefined;
+  const { graph, intune, store, adapter, scheduler, clock, log } = deps;
+  const service = new RecoveryKeyService({
+    policy: settings.policy,
+    directory: intune,
+    links: new GraphIntuneDeviceLinks(graph),
+    readers: delegatedRecoveryKeyReaders({
+      app: settings.onBehalfOf,
+      graphEndpoint: config.graph.endpoint,
+      timeoutMs: config.graph.timeoutMs,
+      client: { name: 'Teams PIN reset bot', version: PACKAGE_VERSION },
+    }),
+    ledger: store,
+    messenger: new TeamsRecoveryKeyMessenger(adapter, config.bot.appId, store, config.passcodeVisibleMs),
+    scheduler,
+    clock,
+    log,
+    visibleMs: config.passcodeVisibleMs,
+    maxAttemptsPerDay: settings.maxAttemptsPerDay,
+  });
+  const signIn = seams.recoveryKeySignIn ?? new FreshSignInGate({ ...settings.signIn, clock, log });
+  return { handlers: new RecoveryKeyHandlers({ service, signIn, clock }), service };
+}
+
+const PACKAGE_VERSION = '0.1.0';
 
 /**
  * SQLite, or Azure Table Storage with the managed identity (account URL) or a connection string.

@@ -1,6 +1,6 @@
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards';
-import { accountPasswordCard, helpCard, personalChatOnlyCard, problemCard, statusCard, whichPasswordCard } from '../cards';
+import { accountPasswordCard, helpCard, personalChatOnlyCard, problemCard, recoveryKeyRefusalCard, statusCard, whichPasswordCard } from '../cards';
 import { recognizeIntent, type Intent, type Locale } from '../i18n';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../notify/ports';
@@ -11,6 +11,7 @@ import { IncomingActivity, parseCardAction, scopeOf, tenantOf, type CardAction }
 import type { ApprovalHandlers } from './approval-handlers';
 import type { FreshSignInGate } from './fresh-signin';
 import { RecentlySavedConversations, rememberConversation } from './conversations';
+import { isRecoveryKeyVerb, parseRecoveryKeyAction, type RecoveryKeyHandlers } from './recovery-key-handlers';
 import { LanguageChooser } from './language';
 import { PerPersonLimit } from './message-limit';
 import { passcodeAgainCard, startCard, stepCard } from './views';
@@ -21,6 +22,8 @@ export interface BotOptions {
   /** With REQUIRE_FRESH_SIGNIN: a confirm, and showing a passcode again, need a recent Entra sign-in. */
   freshSignIn?: Pick<FreshSignInGate, 'check'>;
   conversations: ConversationStore;
+  /** The BitLocker recovery key (RECOVERY_KEY_POLICY); absent = off. */
+  recoveryKeys?: RecoveryKeyHandlers;
   allowedTenantIds: readonly string[];
   /** MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: messages and clicks that reach Graph, per person. */
   maxGraphMessagesPerMinute: number;
@@ -99,17 +102,19 @@ export class PinResetBot {
       case 'history':
         // A helpdesk member's own chat with the bot is a private place to ask (the handler checks membership).
         return this.say(context, await this.options.approvals.onChannelCommand(caller.locale, caller.requester, activity, intent));
+      case 'recoveryKey':
+        return this.say(context, await this.recoveryKeyStart(caller));
       case 'status':
       case 'cancel':
         return this.say(context, statusCard(caller.locale, await this.options.app.requests.openRequestsOf(caller.requester)));
       default:
-        return this.say(context, helpCard(caller.locale));
+        return this.say(context, helpCard(caller.locale, { recoveryKey: this.cardOptions().offerRecoveryKey }));
     }
   }
 
   private async startReset(context: TurnContext, caller: Extract<Caller, { kind: 'ok' }>): Promise<void> {
     const outcome = await this.options.app.requests.requestReset(caller.requester);
-    const sent = await this.reply(context, startCard(caller.locale, outcome, this.options.clock.now()));
+    const sent = await this.reply(context, startCard(caller.locale, outcome, this.options.clock.now(), this.cardOptions()));
     if (outcome.kind === 'offer' && sent) {
       // Remember which message holds the card so later updates replace it rather than add messages.
       await this.options.app.requests.rememberCard(outcome.request, sent);
@@ -120,6 +125,10 @@ export class PinResetBot {
     if (activity.name !== 'adaptiveCard/action') return this.answerInvoke(context, 501, undefined);
     const caller = this.identify(activity);
     if (caller.kind === 'refused') return this.answerInvoke(context, 200, problemCard(caller.locale, caller.problem));
+    if (isRecoveryKeyVerb(activity.value)) {
+      if (scopeOf(activity) !== 'personal') return this.answerInvoke(context, 200, this.personalChatOnly(caller.locale));
+      return this.answerInvoke(context, 200, await this.onRecoveryKeyAction(context, caller, activity.value));
+    }
     const action = parseCardAction(activity.value);
     if (!action) return this.answerInvoke(context, 200, problemCard(caller.locale, { kind: 'invalidAction' }));
     if (GRAPH_VERBS.has(action.verb) && !this.graphLimit.take(caller.requester.aadObjectId)) {
@@ -147,9 +156,9 @@ export class PinResetBot {
     const { requester, locale } = caller;
     switch (action.verb) {
       case 'startReset':
-        return startCard(locale, await app.requests.requestReset(requester), clock.now());
+        return startCard(locale, await app.requests.requestReset(requester), clock.now(), this.cardOptions());
       case 'chooseDevice':
-        return startCard(locale, await app.requests.chooseDevice(requester, action.deviceId), clock.now());
+        return startCard(locale, await app.requests.chooseDevice(requester, action.deviceId), clock.now(), this.cardOptions());
       case 'confirmReset':
         return stepCard(locale, await app.confirmations.confirm(requester, action.requestId, cardActivityId));
       case 'cancelReset':
@@ -166,6 +175,23 @@ export class PinResetBot {
         throw new Error(`unhandled verb ${JSON.stringify(unknownVerb)}`);
       }
     }
+  }
+
+  private cardOptions(): { offerRecoveryKey: boolean } {
+    return { offerRecoveryKey: this.options.recoveryKeys?.enabled ?? false };
+  }
+
+  private async recoveryKeyStart(caller: Extract<Caller, { kind: 'ok' }>): Promise<AdaptiveCard> {
+    const handlers = this.options.recoveryKeys;
+    return handlers ? handlers.start(caller.locale, caller.requester) : recoveryKeyRefusalCard(caller.locale, { kind: 'off' });
+  }
+
+  private async onRecoveryKeyAction(context: TurnContext, caller: Extract<Caller, { kind: 'ok' }>, value: unknown): Promise<AdaptiveCard> {
+    const action = parseRecoveryKeyAction(value);
+    if (!action) return problemCard(caller.locale, { kind: 'invalidAction' });
+    const handlers = this.options.recoveryKeys;
+    if (!handlers) return recoveryKeyRefusalCard(caller.locale, { kind: 'off' });
+    return handlers.onAction(context, caller.locale, caller.requester, action);
   }
 
   /** Tenant and identity come from the activity the channel signed, never from text or card data. */

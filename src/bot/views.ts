@@ -13,7 +13,8 @@ import {
 import type { Locale } from '../i18n';
 import type { PasscodeAgain, RequestStep, StartOutcome } from '../reset';
 
-export function startCard(locale: Locale, outcome: StartOutcome, now: Date): AdaptiveCard {
+/** `offerRecoveryKey`: the Windows guidance card gets the BitLocker recovery-key button (RECOVERY_KEY_POLICY). */
+export function startCard(locale: Locale, outcome: StartOutcome, now: Date, options: { offerRecoveryKey?: boolean } = {}): AdaptiveCard {
   switch (outcome.kind) {
     case 'noDevices':
       return noDevicesCard(locale);
@@ -22,7 +23,7 @@ export function startCard(locale: Locale, outcome: StartOutcome, now: Date): Ada
     case 'offer':
       return offerCard(locale, outcome.request, outcome.staleDays);
     case 'guide':
-      return guidanceCard(locale, outcome.device, outcome.topic);
+      return guidanceCard(locale, outcome.device, outcome.topic, options);
     case 'refuse':
       return refusalCard(locale, outcome.device, outcome.reason);
     case 'inProgress':

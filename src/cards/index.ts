@@ -14,6 +14,15 @@ export { passcodeAgainRefusedCard, passcodeCard } from './passcode';
 export { MAX_PENDING_SHOWN, pendingCard, type PendingItem } from './pending';
 export { problemCard } from './problem';
 export { progressCard } from './progress';
+export {
+  recoveryKeyAskCard,
+  recoveryKeyCard,
+  recoveryKeyDevicesCard,
+  recoveryKeyRefusalCard,
+  recoveryKeyShownCard,
+  type KeyIdCardNote,
+  type RecoveryKeyRefusal,
+} from './recovery-key';
 export { refusalCard } from './refusal';
 export { requestCard } from './request-card';
 export { markdownText, plainText } from './safe-text';

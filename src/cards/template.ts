@@ -25,7 +25,11 @@ export type TemplateName =
   | 'pending'
   | 'history'
   | 'which-password'
-  | 'account-password';
+  | 'account-password'
+  | 'recovery-key-devices'
+  | 'recovery-key-ask'
+  | 'recovery-key'
+  | 'recovery-key-info';
 
 const templates = new Map<TemplateName, Template>();
 let folder: string | undefined;

@@ -12,6 +12,9 @@ export const VERBS = {
   refreshApproval: 'refreshApproval',
   showAccountPasswordReset: 'showAccountPasswordReset',
   showPasscodeAgain: 'showPasscodeAgain',
+  startRecoveryKey: 'startRecoveryKey',
+  chooseRecoveryKeyDevice: 'chooseRecoveryKeyDevice',
+  showRecoveryKey: 'showRecoveryKey',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -31,6 +34,10 @@ export interface VerbData {
   showAccountPasswordReset: Record<string, never>;
   /** On the hidden passcode message: re-read from Graph within Intune's 7 days (personal chat only). */
   showPasscodeAgain: { requestId: string };
+  startRecoveryKey: Record<string, never>;
+  chooseRecoveryKeyDevice: { deviceId: string };
+  /** `keyId` and `signInCode` are not on the button: Teams merges the card's inputs into the data. */
+  showRecoveryKey: { deviceId: string; keyId?: string; signInCode?: string };
 }
 
 /** The id of the Input.Text whose value arrives as `reason` in a rejectRequest invoke. */
@@ -50,6 +57,9 @@ export const VERB_DATA_KEYS: { readonly [V in Verb]: readonly (keyof VerbData[V]
   refreshApproval: ['requestId'],
   showAccountPasswordReset: [],
   showPasscodeAgain: ['requestId'],
+  startRecoveryKey: [],
+  chooseRecoveryKeyDevice: ['deviceId'],
+  showRecoveryKey: ['deviceId'],
 };
 
 export function isVerb(value: unknown): value is Verb {

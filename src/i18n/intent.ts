@@ -20,6 +20,7 @@ export type Intent =
   | { kind: 'useChannelForApprovals' }
   | { kind: 'pending' }
   | { kind: 'history'; who: string }
+  | { kind: 'recoveryKey' }
   | { kind: 'unknown' };
 
 type SimpleIntent = Exclude<Intent, { kind: 'history' }>;
@@ -46,6 +47,8 @@ const COMMANDS: ReadonlyArray<readonly [SimpleIntent, readonly string[]]> = [
   [{ kind: 'reset' }, ['reset', 'reset pin', 'pin reset', 'unlock', '重設', '重置', '解鎖']],
 ];
 
+// BitLocker's recovery screen: "BitLocker", "recovery key", "BitLocker 修復金鑰", "復原金鑰" (simplified too).
+const RECOVERY_KEY = /bitlocker|recovery\s*key|(?:復原|修復|還原|恢復|复原|修复|还原|恢复)(?:金鑰|密鑰|金钥|密钥)/i;
 const HISTORY = /^(?:history\b|歷史|历史)\s*[:：]?\s*(.*)$/i;
 const POLITE_START = /^(?:please|pls|plz|can you|could you|請|麻煩你?|拜託)\s*/;
 const POLITE_END = /\s*(?:please|pls|thanks|thank you|謝謝|謝啦|感謝)$/;
@@ -59,6 +62,7 @@ export function recognizeIntent(text: string): Intent {
     wholeCommand(command) ??
     history(text, command) ??
     (/^(?:cancel\b|取消)/.test(command) ? { kind: 'cancel' } : undefined) ??
+    (RECOVERY_KEY.test(command) ? { kind: 'recoveryKey' } : undefined) ??
     resetIntent(command) ??
     (/^(?:help\b|說明|幫助)/.test(command) ? { kind: 'help' } : { kind: 'unknown' })
   );

@@ -37,12 +37,14 @@
  */
 import type { Logger } from '../log';
 import type { ConversationStore, OutboxStore } from '../notify/ports';
+import type { RecoveryKeyLedger } from '../recovery-key/ports';
 import type { Clock, RequestStore, SettingsStore } from '../reset/ports';
 import { openAzureTableStore, type AzureTableSettings } from './azure-table';
 import { parseStoreSpec, type SqliteLocation } from './spec';
 import { openDatabase } from './sqlite/connection';
 import { sqliteConversationStore } from './sqlite/conversation-store';
 import { sqliteOutboxStore } from './sqlite/outbox-store';
+import { sqliteRecoveryKeyLedger } from './sqlite/recovery-key-ledger';
 import { sqliteRequestStore } from './sqlite/request-store';
 import { sqliteSettingsStore } from './sqlite/settings-store';
 
@@ -53,7 +55,8 @@ export type { AzureTableSettings } from './azure-table';
 export type Store = RequestStore &
   ConversationStore &
   OutboxStore &
-  SettingsStore & {
+  SettingsStore &
+  RecoveryKeyLedger & {
     /** Resolves once the store is usable (Azure: the tables exist and the credential works); SQLite is at once. */
     ready(): Promise<void>;
     close(): void;
@@ -102,6 +105,7 @@ function openSqliteStore(location: SqliteLocation, clock: Clock): Store {
     ...sqliteConversationStore(db),
     ...sqliteOutboxStore(db),
     ...sqliteSettingsStore(db, clock),
+    ...sqliteRecoveryKeyLedger(db, clock),
     ready: async () => undefined,
     // Idempotent, as a shutdown path may close twice; node:sqlite throws on a second close.
     close: () => {

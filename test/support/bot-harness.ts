@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { startBot, type RunningBot } from '../../src/index';
+import { loadConfig, type Config } from '../../src/config';
+import { startBot, type RunningBot, type TestSeams } from '../../src/index';
 import { createLogger, type Logger } from '../../src/log';
 import type { Clock } from '../../src/reset/ports';
 import { LocalConnector } from './connector';
@@ -53,11 +53,19 @@ export class BotUnderTest {
 
   static async start(
     tenant: TenantEndpoints,
-    options: { env?: Record<string, string>; storePath?: string; connector?: LocalConnector; clock?: Clock } = {},
+    options: {
+      env?: Record<string, string>;
+      storePath?: string;
+      connector?: LocalConnector;
+      /** Changes the parsed settings (e.g. a setting that needs the real Bot Framework token service). */
+      configure?: (config: Config) => Config;
+      seams?: TestSeams;
+      clock?: Clock;
+    } = {},
   ): Promise<BotUnderTest> {
     const connector = options.connector ?? (await new LocalConnector().start());
     const storePath = options.storePath ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'pinbot-')), 'pinbot.db');
-    const config = loadConfig({
+    const loaded = loadConfig({
       PORT: '0',
       AZURE_TENANT_ID: tenant.tenantId,
       AZURE_CLIENT_ID: tenant.clientId,
@@ -71,9 +79,10 @@ export class BotUnderTest {
       MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: '10000',
       ...options.env,
     });
+    const config = options.configure ? options.configure(loaded) : loaded;
     const lines: string[] = [];
     const log: Logger = createLogger('debug', (line) => lines.push(line));
-    const running = await startBot(config, log, options.clock);
+    const running = await startBot(config, log, options.clock, options.seams);
     return new BotUnderTest(running, connector, tenant, storePath, lines);
   }
 

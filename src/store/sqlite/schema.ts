@@ -188,6 +188,39 @@ CREATE INDEX outbox_delivered_by_created ON outbox (created_ms) WHERE state = 'd
 CREATE INDEX requests_showing_passcode ON requests (created_ms) WHERE state = 'succeeded' AND hide_passcode_at IS NOT NULL;
 `;
 
-export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX, V3_APPROVALS, V4_ONE_OPEN_PER_DEVICE, V5_RETENTION];
+/**
+ * BitLocker recovery keys shown or refused (src/recovery-key): the audit of who saw a key of which
+ * device, the per-user attempt limit, and when the message showing a key must be hidden. Never the
+ * key. Evidence like `audit`: no delete, and only `hidden_at` may change, once.
+ */
+const V6_RECOVERY_KEYS = `
+CREATE TABLE recovery_key_events (
+  id               TEXT PRIMARY KEY,
+  at               TEXT NOT NULL,
+  at_ms            INTEGER NOT NULL,
+  tenant_id        TEXT NOT NULL,
+  requester_id     TEXT NOT NULL,
+  managed_device_id TEXT NOT NULL,
+  device_name      TEXT NOT NULL,
+  outcome          TEXT NOT NULL,
+  key_id           TEXT,
+  locale           TEXT NOT NULL,
+  conversation_id  TEXT NOT NULL,
+  message_id       TEXT,
+  hide_at          TEXT,
+  hidden_at        TEXT
+) STRICT;
+CREATE INDEX recovery_key_events_by_requester ON recovery_key_events (requester_id, at_ms);
+CREATE INDEX recovery_key_events_still_shown ON recovery_key_events (hide_at) WHERE hide_at IS NOT NULL AND hidden_at IS NULL;
+CREATE TRIGGER recovery_key_events_no_delete BEFORE DELETE ON recovery_key_events
+BEGIN SELECT RAISE(ABORT, 'recovery key events are append-only'); END;
+CREATE TRIGGER recovery_key_events_only_hidden_at BEFORE UPDATE ON recovery_key_events
+WHEN OLD.hidden_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.requester_id IS NOT OLD.requester_id
+  OR NEW.managed_device_id IS NOT OLD.managed_device_id OR NEW.outcome IS NOT OLD.outcome OR NEW.key_id IS NOT OLD.key_id
+  OR NEW.message_id IS NOT OLD.message_id OR NEW.hide_at IS NOT OLD.hide_at
+BEGIN SELECT RAISE(ABORT, 'recovery key events are append-only'); END;
+`;
+
+export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX, V3_APPROVALS, V4_ONE_OPEN_PER_DEVICE, V5_RETENTION, V6_RECOVERY_KEYS];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

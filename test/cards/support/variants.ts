@@ -6,6 +6,7 @@ import type { FailureReason, RequestState } from '../../../src/reset/request';
 import * as cards from '../../../src/cards';
 import type { Locale } from '../../../src/i18n';
 import { approvalFlowCards } from './approval-variants';
+import { recoveryKeyCards } from './recovery-key-variants';
 import { managedDevice, NOW, request, snapshot, workProfileRequest } from './samples';
 
 const keysOf = <K extends string>(record: Record<K, unknown>): K[] => Object.keys(record) as K[];
@@ -96,6 +97,7 @@ export function everyCard(locale: Locale): Rendered[] {
     ['status', () => cards.statusCard(locale, REQUEST_STATES.map((state) => request({ state })))],
     ...ALL_PROBLEMS.map((problem): Rendered => [`problem ${problem.kind}`, () => cards.problemCard(locale, problem)]),
     ...approvalFlowCards(locale, REQUEST_STATES),
+    ...recoveryKeyCards(locale),
   ];
 }
 
