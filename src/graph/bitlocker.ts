@@ -16,7 +16,7 @@ import {
 import { createGraphClient, type GraphApi } from './client';
 import { isKnownMicrosoftAuthority } from './credential';
 import { isGraphFailure, type GraphFailure } from './errors';
-import { DEVICE_FIELDS, DeviceJson, parseGraph } from './schemas';
+import { DEVICE_FIELDS, DEVICE_READ_VERSION, DeviceJson, parseGraph } from './schemas';
 
 /** The bot's own app registration: the audience of the user's SSO token, so the one that may exchange it. */
 export interface OnBehalfOfApp {
@@ -145,6 +145,7 @@ export class GraphIntuneDeviceLinks implements IntuneDeviceLinks {
         query: { $select: [...DEVICE_FIELDS, 'azureADDeviceId'].join(',') },
         headers: { Prefer: 'include-unknown-enum-members' },
         permission: 'DeviceManagementManagedDevices.Read.All',
+        version: DEVICE_READ_VERSION,
       });
       const device = parseGraph(DeviceJson, answer.body, 'a managed device');
       const link = parseGraph(EntraLink, answer.body, 'a managed device').azureADDeviceId ?? '';

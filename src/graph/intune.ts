@@ -2,7 +2,7 @@ import type { ActionResult, ManagedDevice } from '../intune/device';
 import type { ActionSendOutcome, DeviceActions, DeviceDirectory } from '../reset/ports';
 import type { GraphApi } from './client';
 import { GraphFailure, isGraphFailure, type GraphPermission } from './errors';
-import { DEVICE_FIELDS, DeviceActionResultsJson, DeviceJson, DevicePage, newestActionResult, parseGraph } from './schemas';
+import { DEVICE_FIELDS, DEVICE_READ_VERSION, DeviceActionResultsJson, DeviceJson, DevicePage, newestActionResult, parseGraph } from './schemas';
 
 const READ: GraphPermission = 'DeviceManagementManagedDevices.Read.All';
 const ACT: GraphPermission = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
@@ -12,7 +12,7 @@ const ACT: GraphPermission = 'DeviceManagementManagedDevices.PrivilegedOperation
 const DEVICE_READ_HEADERS = { Prefer: 'include-unknown-enum-members' } as const;
 
 /**
- * Device reads go to beta, list and re-fetch alike. In v1.0 a personally owned work profile under
+ * Why DEVICE_READ_VERSION is beta for list and re-fetch alike: in v1.0 a personally owned work profile under
  * Company Portal (`mdm`, `userEnrollment`, personal) looks exactly like a device administrator
  * phone; only beta's `deviceType` (`androidForWork` vs `android`) tells them apart, and v1.0 has no
  * such property (the Prefer header reveals enum members, not properties). Reading the *list* from
@@ -21,7 +21,6 @@ const DEVICE_READ_HEADERS = { Prefer: 'include-unknown-enum-members' } as const;
  * budget stays at list + re-fetch + action. A second, beta-only read per Android device would cost
  * one request more per step. Actions and action results stay on v1.0.
  */
-const DEVICE_READ_VERSION = 'beta' as const;
 
 export interface GraphIntuneOptions {
   /** Stops following @odata.nextLink after this many pages (a guard against a looping server). */

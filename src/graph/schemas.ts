@@ -10,6 +10,9 @@ export function parseGraph<S extends z.ZodType>(schema: S, value: unknown, what:
   throw new GraphFailure('badResponse', `Graph sent ${what} in an unexpected shape`, { cause: parsed.error });
 }
 
+/** `DEVICE_FIELDS` holds the beta-only `deviceType`: every device read goes to beta (why: src/graph/intune.ts). */
+export const DEVICE_READ_VERSION = 'beta' as const;
+
 /** The managedDevice fields the domain reads; the `$select` of every device request. */
 export const DEVICE_FIELDS = [
   'id',
