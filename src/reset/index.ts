@@ -84,7 +84,7 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
     return adopted;
   };
   const watchForOrphanedWork = (everyMs: number): void => {
-    deps.scheduler.at('adopt-orphaned-work', new Date(Date.now() + everyMs), async () => {
+    deps.scheduler.at('adopt-orphaned-work', new Date(deps.clock.now().getTime() + everyMs), async () => {
       try {
         await adoptOrphanedWork();
       } finally {
