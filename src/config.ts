@@ -43,6 +43,7 @@ const EnvSchema = z.object({
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
   AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
   OUTBOX_LEASE_SECONDS: positiveNumber(120),
+  WORK_LEASE_SECONDS: positiveNumber(30),
   AZURE_STORAGE_TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,45}$/, 'letters and digits, starting with a letter').default('pinbot')),
   POLL_FIRST_DELAY_SECONDS: positiveNumber(30),
   POLL_MAX_DELAY_SECONDS: positiveNumber(600),
@@ -97,6 +98,8 @@ export interface Config {
   storage: { connectionString: string | undefined; accountUrl: string | undefined; tablePrefix: string };
   /** How long an instance holds an outbox message or a follow-up check before another may take it. */
   leaseMs: number;
+  /** How long an instance's claim on a request's background work lasts without renewal (failover). */
+  workLeaseMs: number;
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
@@ -213,6 +216,7 @@ function toConfig(env: Env): Config {
     allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
     store: env.STORE,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    workLeaseMs: env.WORK_LEASE_SECONDS * 1000,
     storage: { connectionString: env.AZURE_STORAGE_CONNECTION_STRING, accountUrl: env.AZURE_STORAGE_ACCOUNT_URL, tablePrefix: env.AZURE_STORAGE_TABLE_PREFIX },
     polling: {
       firstDelayMs: env.POLL_FIRST_DELAY_SECONDS * 1000,

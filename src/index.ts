@@ -80,7 +80,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     scheduler,
     clock,
     log,
-    polling: { ...config.polling, leaseMs: config.leaseMs },
+    polling: { ...config.polling, leaseMs: config.workLeaseMs },
     passcodeVisibleMs: config.passcodeVisibleMs,
     approval: config.approval,
     notifyManager: config.notifyManager,
@@ -95,8 +95,9 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   const exporter = startAppInsights(config, metrics, log);
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
-  // Another instance may die holding a follow-up or an approved action: take it over after its lease.
-  app.watchForOrphanedWork(config.leaseMs);
+  // Another instance may die holding a follow-up, an approved action or a shown passcode: take it
+  // over once its lease (renewed every third of it while alive) has run out.
+  app.watchForOrphanedWork(config.workLeaseMs / 3);
   const stop = async (): Promise<void> => {
     await server.close();
     await scheduler.stop(config.shutdownGraceMs);

@@ -29,9 +29,11 @@ export interface ResetApp {
   resumeOpenWork(): Promise<number>;
   /**
    * Takes over work whose timer lived in an instance that died (README "Running more than one
-   * instance"): an approved request nobody sent, an executing one whose check is overdue, a request
-   * waiting past its expiry — each only once it is a lease overdue. Every step is a compare-and-set,
-   * so when the owner is alive after all, one of the two moves the request and the other stops.
+   * instance"): an approved request nobody renewed for a lease, an executing one whose check (or
+   * check lease) is overdue, a request waiting past its expiry, a shown passcode past its time.
+   * Every step is a compare-and-set, so when the owner is alive after all, one of the two moves
+   * the request and the other stops. With `watchForOrphanedWork(lease / 3)` a crashed instance's
+   * work is taken over within lease × 1.5 (45 s at the default 30 s lease).
    */
   adoptOrphanedWork(): Promise<number>;
   /** Runs `adoptOrphanedWork` every `everyMs` until the scheduler stops. */
@@ -68,15 +70,20 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
   };
   const adoptOrphanedWork = async (): Promise<number> => {
     const now = deps.clock.now().getTime();
-    const overdue = (at: string | null): boolean => at !== null && Date.parse(at) + deps.polling.leaseMs <= now;
-    const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing']);
+    // A live owner renews its claim every third of the lease (src/reset/lease.ts) and its timers
+    // fire on time; a claim or a due time left behind by more than this is an orphan's.
+    const slackMs = deps.polling.leaseMs / 6;
+    const overdue = (at: string | null, byMs: number): boolean => at !== null && Date.parse(at) + byMs <= now;
+    const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing', 'succeeded']);
     let adopted = 0;
     for (const request of open) {
-      // approved lasts only while the deciding instance re-reads the device and claims the action.
-      if (request.state === 'approved' && overdue(request.updatedAt)) executor.start(request.id);
-      // The owner of a check moves nextCheckAt ahead when it checks (the lease) and when it backs off.
-      else if (request.state === 'executing' && overdue(request.nextCheckAt)) followUp.schedule(request);
-      else if (request.state === 'awaiting_approval' && overdue(request.expiresAt)) approvals.scheduleExpiry(request);
+      // approved lasts only while the deciding instance re-reads the device and claims the action (renewing updatedAt).
+      if (request.state === 'approved' && overdue(request.updatedAt, deps.polling.leaseMs)) executor.start(request.id);
+      // nextCheckAt is the owner's lease while it checks (renewed) and the next check's time while it waits.
+      else if (request.state === 'executing' && overdue(request.nextCheckAt, slackMs)) followUp.schedule(request);
+      else if (request.state === 'awaiting_approval' && overdue(request.expiresAt, slackMs)) approvals.scheduleExpiry(request);
+      // A passcode shown by an instance that died stays visible no longer than its time (plus the sweep).
+      else if (request.state === 'succeeded' && overdue(request.hidePasscodeAt, slackMs)) followUp.scheduleHide(request);
       else continue;
       adopted += 1;
     }
