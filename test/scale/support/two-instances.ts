@@ -55,6 +55,7 @@ function settings(azure: AzureWorld): Record<string, string> {
     HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID,
     APPROVAL_TTL: '1h',
     OUTBOX_LEASE_SECONDS: '2',
+    WORK_LEASE_SECONDS: '2',
     // The burst is about channel cards and the requesters' cards, not managers' chats.
     NOTIFY_MANAGER: 'false',
     POLL_FIRST_DELAY_SECONDS: '0.5',

@@ -69,6 +69,7 @@ export class ProcessBot {
         POLL_MAX_DELAY_SECONDS: '0.5',
         MAX_REQUESTS_PER_USER_PER_DAY: '1000',
         OUTBOX_LEASE_SECONDS: '2',
+        WORK_LEASE_SECONDS: '2',
         ...this.env,
       },
       stdio: ['ignore', this.options.keepLog ? 'pipe' : 'ignore', 'inherit'],
