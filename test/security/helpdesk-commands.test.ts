@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { cancelOpenRequests, helpdesk, inChannel, requestNeedingApproval, settle, startApprovalWorld } from '../e2e/approval-setup';
 import { stopWorld, users, type World } from '../e2e/setup';
+import type { TestUser } from '../support/bot-harness';
 
 // Attacker's view: `pending` and `history <person>` read requesters, devices and audit trails.
 // They answer helpdesk members only; anyone else who can type in the approval channel (a guest,
@@ -23,7 +24,7 @@ describe('helpdesk commands asked by someone outside the helpdesk group', () => 
     await stopWorld(world);
   });
 
-  async function ask(asker: typeof users.other, text: string): Promise<string> {
+  async function ask(asker: TestUser, text: string): Promise<string> {
     const before = world.bot.connector.events.length;
     await world.bot.say(asker, `<at>PIN reset</at> ${text}`, inChannel());
     const replies = world.bot.connector.events.slice(before).filter((e) => e.kind === 'send' || e.kind === 'reply');
