@@ -68,13 +68,13 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     { leaseMs: config.leaseMs },
   );
   const outbox = new Outbox(store, clock, () => worker.kick());
-  const announcer = new OutboxRequestAnnouncer({ outbox, channels, channelLocale: config.approval.channelLocale, notifyManager: config.notifyManager });
+  const announcer = new OutboxRequestAnnouncer({ outbox, channels, requests: store, channelLocale: config.approval.channelLocale, notifyManager: config.notifyManager });
   app = createResetApp({
     store,
     directory: intune,
     actions: intune,
     people,
-    notifier: new OutboxRequesterNotifier(outbox),
+    notifier: new OutboxRequesterNotifier(outbox, store),
     passcodes: new TeamsPasscodeMessenger(adapter, config.bot.appId, store, log),
     announcer,
     scheduler,
