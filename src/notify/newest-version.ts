@@ -1,29 +1,41 @@
 import type { RequestStore } from '../reset/ports';
 import type { ResetRequest } from '../reset/request';
 
-/** Enqueues the card update for one version of the request; `keySuffix` makes a repeat a new event. */
-export type EnqueueVersion = (request: ResetRequest, keySuffix: string) => Promise<'enqueued' | 'duplicate'>;
+/** How one card's updates are enqueued and looked up, one event per version of the request. */
+export interface CardVersions {
+  /** Enqueues the card for this version of the request; `keySuffix` makes a repeat a new event. */
+  enqueue(request: ResetRequest, keySuffix: string): Promise<'enqueued' | 'duplicate'>;
+  /** Whether the card of `version` was enqueued (by any instance). */
+  enqueued(version: number): Promise<boolean>;
+}
 
 /**
- * Makes the last card update in an outbox lane show the newest version of the request.
+ * Makes the last update in a card's outbox lane show the newest version of the request.
  *
  * A lane is delivered in enqueue order, but enqueue order is not version order: an instance that
  * read the request at "approved" may enqueue that card after another instance already moved the
- * request on and enqueued "done" (a slow store write, two instances sharing the work), and the
- * card would end on the older version. So the card for the request *as it is now* is enqueued, and
- * once it is in the lane the request is read again: if it moved on meanwhile, its newer card is
- * enqueued after ours. When that newer card's event was already enqueued by someone else, we cannot
- * tell whether it went in before or after ours, so it is enqueued again under a new key: a repeated
- * update of the same card is harmless, a card ending on an older version is not.
+ * request on and enqueued "done" (a slow store write, two instances sharing the work), and the card
+ * would end on the older version. So:
+ * - a version older than one already in the lane is skipped (it could only go behind it);
+ * - after enqueueing, the request is read again: when a newer version's card went into the lane
+ *   meanwhile (perhaps before ours), the request as it is now is enqueued once more after ours.
+ *   A repeated update of the same card is harmless; a card ending on an older version is not.
+ * A newer version whose card is not enqueued yet needs nothing: whoever announces it does so later.
  */
-export async function enqueueNewest(requests: Pick<RequestStore, 'getRequest'>, seen: ResetRequest, enqueue: EnqueueVersion): Promise<void> {
-  const shown = newer(seen, await requests.getRequest(seen.id));
-  await enqueue(shown, '');
-  const after = await requests.getRequest(seen.id);
-  if (!after || after.version <= shown.version) return;
-  if ((await enqueue(after, '')) === 'duplicate') await enqueue(after, `:after-v${shown.version}`);
+export async function enqueueNewest(requests: Pick<RequestStore, 'getRequest'>, seen: ResetRequest, card: CardVersions): Promise<void> {
+  if (await newerEnqueued(requests, seen, card)) return;
+  await card.enqueue(seen, '');
+  const latest = await newerEnqueued(requests, seen, card);
+  if (latest) await card.enqueue(latest, `:after-v${seen.version}`);
 }
 
-function newer(seen: ResetRequest, stored: ResetRequest | undefined): ResetRequest {
-  return stored && stored.version > seen.version ? stored : seen;
+/** The request as stored now, when a version newer than `seen` has its card in the lane. */
+async function newerEnqueued(requests: Pick<RequestStore, 'getRequest'>, seen: ResetRequest, card: CardVersions): Promise<ResetRequest | undefined> {
+  const latest = await requests.getRequest(seen.id);
+  if (!latest) return undefined;
+  // Versions move by one per write and a request sees a handful of writes: a few key lookups.
+  for (let version = latest.version; version > seen.version; version -= 1) {
+    if (await card.enqueued(version)) return latest;
+  }
+  return undefined;
 }

@@ -67,9 +67,10 @@ export class OutboxRequestAnnouncer implements RequestAnnouncer {
 
   private async updateCard(cardKey: string, request: ResetRequest, render: (request: ResetRequest) => AdaptiveCard): Promise<void> {
     if (!(await this.deps.outbox.outcome(cardKey))) return; // that card was never posted
-    await enqueueNewest(this.deps.requests, request, (version, suffix) =>
-      this.enqueue(keys.update(cardKey, version.version, suffix), { kind: 'update', activityOf: cardKey }, render(version)),
-    );
+    await enqueueNewest(this.deps.requests, request, {
+      enqueue: (version, suffix) => this.enqueue(keys.update(cardKey, version.version, suffix), { kind: 'update', activityOf: cardKey }, render(version)),
+      enqueued: async (version) => (await this.deps.outbox.outcome(keys.update(cardKey, version, ''))) !== undefined,
+    });
   }
 
   private async noticeManager(request: ResetRequest, event: ManagerEvent): Promise<void> {

@@ -15,12 +15,15 @@ import { cardPayload } from './request-announcer';
  */
 export class OutboxRequesterNotifier implements RequesterNotifier {
   constructor(
-    private readonly outbox: Pick<Outbox, 'enqueue'>,
+    private readonly outbox: Pick<Outbox, 'enqueue' | 'outcome'>,
     private readonly requests: Pick<RequestStore, 'getRequest'>,
   ) {}
 
   async showRequest(request: ResetRequest): Promise<void> {
-    await enqueueNewest(this.requests, request, (version, keySuffix) => this.enqueueCard(version, keySuffix));
+    await enqueueNewest(this.requests, request, {
+      enqueue: (version, keySuffix) => this.enqueueCard(version, keySuffix),
+      enqueued: async (version) => (await this.outbox.outcome(keyOf(request.id, version, ''))) !== undefined,
+    });
   }
 
   private enqueueCard(request: ResetRequest, keySuffix: string): Promise<'enqueued' | 'duplicate'> {
@@ -28,9 +31,13 @@ export class OutboxRequesterNotifier implements RequesterNotifier {
       ? { kind: 'updateActivity', conversationId: request.conversationId, activityId: request.cardActivityId }
       : { kind: 'send', target: { kind: 'conversation', conversationId: request.conversationId } };
     return this.outbox.enqueue({
-      eventKey: `request:${request.id}:requester-card:v${request.version}${keySuffix}`,
+      eventKey: keyOf(request.id, request.version, keySuffix),
       operation,
       payload: cardPayload(requestCard(pickLocale(request.locale), request)),
     });
   }
+}
+
+function keyOf(requestId: string, version: number, suffix: string): string {
+  return `request:${requestId}:requester-card:v${version}${suffix}`;
 }

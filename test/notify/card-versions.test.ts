@@ -62,6 +62,9 @@ describe('card updates from two instances end on the newest version', () => {
 
     const channelCard = lastCallTo((call) => call.op === 'update' && call.conversationId.startsWith(CHANNEL));
     assert.match(channelCard, /Intune reports the reset as done/);
+    // And the older version is skipped rather than shown for a moment after the newer one.
+    const channelUpdates = h.delivery.calls.filter((call) => call.op === 'update' && call.conversationId.startsWith(CHANNEL)).map((call) => JSON.stringify(call.payload));
+    assert.deepEqual(channelUpdates.map((text) => /Intune reports the reset as done/.test(text)), [true]);
     const requesterCard = lastCallTo((call) => call.conversationId === 'a:alice');
     assert.match(requesterCard, /\bDone\b/);
   });
