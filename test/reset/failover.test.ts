@@ -82,6 +82,27 @@ describe('failover between instances (manual clock, default lease of 30 s)', () 
     assert.deepEqual(world.passcodes.shownFor(request.id), ['Your temporary passcode: 314159']);
   });
 
+  it('does not take over a request its approver is still announcing (slow outbox), and sends once', async () => {
+    const waiting = new World({ approval: { kind: 'all' } });
+    world = waiting;
+    const approver = waiting.startInstance('A');
+    const other = waiting.startInstance('B');
+    other.app.watchForOrphanedWork(waiting.polling.leaseMs / 3);
+    waiting.iphone();
+    const request = await waiting.confirmed(approver, 'iphone-a11c');
+    await waiting.clock.runDue();
+    const slow = new Gate();
+    waiting.notifier.gate = slow;
+    const decided = await approver.app.approvals.decide({ tenantId: request.tenantId, aadObjectId: '4e1e0000-0000-4000-8000-000000000003', name: 'Helen' }, request.id, 'approve', undefined);
+    assert.equal(decided.kind, 'decided');
+    await waiting.clock.advance(3 * waiting.polling.leaseMs);
+    assert.deepEqual(waiting.intune.posts, [], 'B did not start the action while A announces it');
+    waiting.notifier.gate = undefined;
+    slow.open();
+    await waiting.clock.runDue();
+    assert.deepEqual(waiting.intune.posts, ['iphone-a11c']);
+  });
+
   it('hides a passcode shown by an instance that died, on time (within the sweep)', async () => {
     world.workProfile();
     const request = await world.confirmed(a, 'android-a11c');

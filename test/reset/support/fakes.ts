@@ -241,8 +241,11 @@ export class FakePeople implements PeopleDirectory {
 /** The requester's own card: every version shown, in order. */
 export class RecordingNotifier implements RequesterNotifier {
   readonly shown: ResetRequest[] = [];
+  /** When set, showing waits here (a slow store or outbox write). */
+  gate: Gate | undefined;
 
   async showRequest(request: ResetRequest): Promise<void> {
+    await this.gate?.pass();
     this.shown.push(copy(request));
   }
 }
