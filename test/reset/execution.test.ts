@@ -107,6 +107,30 @@ describe('executing and following a reset (ActionExecutor, ActionFollowUp)', () 
     });
   }
 
+  it('fails as graphPermissionMissing when Graph refuses the POST (403: PrivilegedOperations.All not granted)', async () => {
+    world.iphone();
+    world.intune.postOutcome = intuneFailure('forbidden', 'DeviceManagementManagedDevices.PrivilegedOperations.All');
+    const confirmed = await world.confirmed(bot, 'iphone-a11c');
+    await world.clock.runDue();
+    const request = await world.current(confirmed.id);
+    assert.deepEqual([request.state, request.failureReason], ['failed', 'graphPermissionMissing']);
+    assert.match(world.store.audit.at(-1)?.detail ?? '', /PrivilegedOperations\.All/);
+  });
+
+  it('keeps following when a read of the results fails with 503 (backs off, does not fail the request)', async () => {
+    world.iphone();
+    const confirmed = await world.confirmed(bot, 'iphone-a11c');
+    await world.clock.runDue();
+    world.intune.resultRead = intuneFailure('unavailable');
+    await world.clock.advance(30_000);
+    assert.equal((await world.current(confirmed.id)).state, 'executing');
+    world.intune.resultRead = 'asStored';
+    world.intune.complete('iphone-a11c');
+    await world.clock.advance(60_000);
+    assert.equal((await world.current(confirmed.id)).state, 'succeeded');
+    assert.deepEqual(world.intune.posts, ['iphone-a11c']);
+  });
+
   describe('the temporary passcode (Android)', () => {
     it('is shown in its own message and replaced by a hidden text after PASSCODE_VISIBLE_MINUTES', async () => {
       world.workProfile();
