@@ -29,12 +29,16 @@ export async function enqueueNewest(requests: Pick<RequestStore, 'getRequest'>, 
   if (latest) await card.enqueue(latest, `:after-v${seen.version}`);
 }
 
+const PROBED_VERSIONS = 4;
+
 /** The request as stored now, when a version newer than `seen` has its card in the lane. */
 async function newerEnqueued(requests: Pick<RequestStore, 'getRequest'>, seen: ResetRequest, card: CardVersions): Promise<ResetRequest | undefined> {
   const latest = await requests.getRequest(seen.id);
   if (!latest) return undefined;
-  // Versions move by one per write and a request sees a handful of writes: a few key lookups.
-  for (let version = latest.version; version > seen.version; version -= 1) {
+  // Versions move by one per write; a card is announced for a state change, which the last few
+  // versions hold (later writes are lease renewals and patches). One key lookup each, at most a few.
+  const oldest = Math.max(seen.version + 1, latest.version - PROBED_VERSIONS + 1);
+  for (let version = latest.version; version >= oldest; version -= 1) {
     if (await card.enqueued(version)) return latest;
   }
   return undefined;
