@@ -82,6 +82,19 @@ describe('failover between instances (manual clock, default lease of 30 s)', () 
     assert.deepEqual(world.passcodes.shownFor(request.id), ['Your temporary passcode: 314159']);
   });
 
+  it('does not take over an approved request while its instance re-reads the device for longer than the lease', async () => {
+    world.iphone();
+    const request = await world.offer(a, 'iphone-a11c');
+    const slow = new Gate();
+    world.intune.deviceGate = slow;
+    await a.app.confirmations.confirm(world.requester(), request.id, undefined);
+    await world.clock.advance(3 * world.polling.leaseMs);
+    assert.equal(slow.waiting, 1, 'B did not start a second execution while A holds the claim');
+    slow.open();
+    await world.clock.runDue();
+    assert.deepEqual(world.intune.posts, ['iphone-a11c']);
+  });
+
   it('does not take over a request its approver is still announcing (slow outbox), and sends once', async () => {
     const waiting = new World({ approval: { kind: 'all' } });
     world = waiting;
