@@ -58,6 +58,7 @@ const EnvSchema = z.object({
   AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
   OUTBOX_LEASE_SECONDS: positiveNumber(120),
   OUTBOX_RETENTION_DAYS: positiveNumber(30),
+  WORK_LEASE_SECONDS: positiveNumber(30),
   AZURE_STORAGE_TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,45}$/, 'letters and digits, starting with a letter').default('pinbot')),
   POLL_FIRST_DELAY_SECONDS: positiveNumber(30),
   POLL_MAX_DELAY_SECONDS: positiveNumber(600),
@@ -126,6 +127,8 @@ export interface Config {
   leaseMs: number;
   /** Delivered outbox messages are deleted this long after they were enqueued. */
   outboxRetentionMs: number;
+  /** How long an instance's claim on a request's background work lasts without renewal (failover). */
+  workLeaseMs: number;
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
@@ -301,6 +304,7 @@ function toConfig(env: Env): Config {
     store: env.STORE,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     outboxRetentionMs: env.OUTBOX_RETENTION_DAYS * DAY_MS,
+    workLeaseMs: env.WORK_LEASE_SECONDS * 1000,
     storage: { connectionString: env.AZURE_STORAGE_CONNECTION_STRING, accountUrl: env.AZURE_STORAGE_ACCOUNT_URL, tablePrefix: env.AZURE_STORAGE_TABLE_PREFIX },
     polling: {
       firstDelayMs: env.POLL_FIRST_DELAY_SECONDS * 1000,

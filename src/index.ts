@@ -85,19 +85,19 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     { leaseMs: config.leaseMs },
   );
   const outbox = new Outbox(store, clock, () => worker.kick());
-  const announcer = new OutboxRequestAnnouncer({ outbox, channels, channelLocale: config.approval.channelLocale, notifyManager: config.notifyManager });
+  const announcer = new OutboxRequestAnnouncer({ outbox, channels, requests: store, channelLocale: config.approval.channelLocale, notifyManager: config.notifyManager });
   app = createResetApp({
     store,
     directory: intune,
     actions: intune,
     people,
-    notifier: new OutboxRequesterNotifier(outbox),
+    notifier: new OutboxRequesterNotifier(outbox, store),
     passcodes: new TeamsPasscodeMessenger(adapter, config.bot.appId, store, log),
     announcer,
     scheduler,
     clock,
     log,
-    polling: { ...config.polling, leaseMs: config.leaseMs },
+    polling: { ...config.polling, leaseMs: config.workLeaseMs },
     passcodeVisibleMs: config.passcodeVisibleMs,
     approval: config.approval,
     notifyManager: config.notifyManager,
@@ -127,8 +127,9 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
   const keysToHide = (await recoveryKeys?.service.resumeHiding()) ?? 0;
   if (keysToHide > 0) log.info('recovery keys still shown: hiding them on time', { count: keysToHide });
-  // Another instance may die holding a follow-up or an approved action: take it over after its lease.
-  app.watchForOrphanedWork(config.leaseMs);
+  // Another instance may die holding a follow-up, an approved action or a shown passcode: take it
+  // over once its lease (renewed every third of it while alive) has run out.
+  app.watchForOrphanedWork(config.workLeaseMs / 3);
   const stop = async (): Promise<void> => {
     await server.close();
     await metricsServer?.close();

@@ -1,14 +1,17 @@
 import { approvalCard, managerNoticeCard, type AdaptiveCard } from '../cards';
 import { pickLocale, type Locale } from '../i18n';
 import type { ApprovalChannels } from '../reset/approval-channel';
-import type { RequestAnnouncer } from '../reset/ports';
+import type { RequestAnnouncer, RequestStore } from '../reset/ports';
 import type { ResetRequest } from '../reset/request';
+import { enqueueNewest } from './newest-version';
 import type { Outbox } from './outbox';
 import type { OutboxOperation, OutboxPayload } from './ports';
 
 export interface AnnouncerDeps {
   outbox: Pick<Outbox, 'enqueue' | 'outcome'>;
   channels: Pick<ApprovalChannels, 'current'>;
+  /** Re-read before and after a card update is enqueued, so the card ends on the newest version. */
+  requests: Pick<RequestStore, 'getRequest'>;
   /** Language of cards in the shared helpdesk channel. */
   channelLocale: Locale;
   notifyManager: boolean;
@@ -21,7 +24,7 @@ const keys = {
   channelCard: (id: string) => `request:${id}:channel-card`,
   managerApproval: (id: string) => `request:${id}:manager-approval-card`,
   managerNotice: (id: string, event: ManagerEvent) => `request:${id}:manager:${event}`,
-  update: (cardKey: string, version: number) => `${cardKey}:v${version}`,
+  update: (cardKey: string, version: number, suffix: string) => `${cardKey}:v${version}${suffix}`,
 };
 
 /**
@@ -50,8 +53,8 @@ export class OutboxRequestAnnouncer implements RequestAnnouncer {
   }
 
   async requestChanged(request: ResetRequest): Promise<void> {
-    await this.updateCard(keys.channelCard(request.id), request, this.channelCard(request));
-    await this.updateCard(keys.managerApproval(request.id), request, approvalCard(this.localeOf(request), request, 'readOnly', {}));
+    await this.updateCard(keys.channelCard(request.id), request, (r) => this.channelCard(r));
+    await this.updateCard(keys.managerApproval(request.id), request, (r) => approvalCard(this.localeOf(r), r, 'readOnly', {}));
     const event = managerEventOf(request);
     if (event) await this.noticeManager(request, event);
   }
@@ -62,9 +65,12 @@ export class OutboxRequestAnnouncer implements RequestAnnouncer {
     return approvalCard(this.deps.channelLocale, request, view, {});
   }
 
-  private async updateCard(cardKey: string, request: ResetRequest, card: AdaptiveCard): Promise<void> {
+  private async updateCard(cardKey: string, request: ResetRequest, render: (request: ResetRequest) => AdaptiveCard): Promise<void> {
     if (!(await this.deps.outbox.outcome(cardKey))) return; // that card was never posted
-    await this.enqueue(keys.update(cardKey, request.version), { kind: 'update', activityOf: cardKey }, card);
+    await enqueueNewest(this.deps.requests, request, {
+      enqueue: (version, suffix) => this.enqueue(keys.update(cardKey, version.version, suffix), { kind: 'update', activityOf: cardKey }, render(version)),
+      enqueued: async (version) => (await this.deps.outbox.outcome(keys.update(cardKey, version, ''))) !== undefined,
+    });
   }
 
   private async noticeManager(request: ResetRequest, event: ManagerEvent): Promise<void> {
@@ -82,8 +88,8 @@ export class OutboxRequestAnnouncer implements RequestAnnouncer {
     return pickLocale(request.locale);
   }
 
-  private async enqueue(eventKey: string, operation: OutboxOperation, card: AdaptiveCard): Promise<void> {
-    await this.deps.outbox.enqueue({ eventKey, operation, payload: cardPayload(card) });
+  private async enqueue(eventKey: string, operation: OutboxOperation, card: AdaptiveCard): Promise<'enqueued' | 'duplicate'> {
+    return this.deps.outbox.enqueue({ eventKey, operation, payload: cardPayload(card) });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from '../log';
 import { audit } from './execution';
 import { sameId } from './identity';
+import { holdLease } from './lease';
 import type { Clock, PeopleDirectory, RequestAnnouncer, RequesterNotifier, RequestStore } from './ports';
 import { asIntuneFailure } from './ports';
 import type { RequestPatch, ResetRequest } from './request';
@@ -36,6 +37,7 @@ export interface ApprovalDeps {
   log: Logger;
   helpdeskGroupId: string | undefined;
   notifyManager: boolean;
+  polling: { leaseMs: number };
   startExecution(requestId: string): void;
 }
 
@@ -70,7 +72,15 @@ export class Approvals {
     this.deps.log.info(`request ${to}`, { requestId, approver: decider.aadObjectId });
     // The action starts once the "approved" cards are enqueued: its own updates (executing, done)
     // then come later in each card's outbox lane, so a card never ends on an older version.
-    this.tellEveryone(moved, to === 'approved' ? () => this.deps.startExecution(moved.id) : undefined);
+    if (to === 'approved') {
+      // This instance sends the action once the cards are enqueued; until then it holds the claim,
+      // so a slow announcement does not make another instance take the request for orphaned.
+      const lease = holdLease(this.deps, moved);
+      this.tellEveryone(moved, () => {
+        lease.release();
+        this.deps.startExecution(moved.id);
+      });
+    } else this.tellEveryone(moved);
     return { kind: 'decided', request: moved };
   }
 

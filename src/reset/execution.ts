@@ -11,6 +11,7 @@ import {
   type RequestStore,
 } from './ports';
 import type { FailureReason, RequestPatch, RequestState, ResetRequest } from './request';
+import { holdLease } from './lease';
 import type { Scheduler } from './scheduler';
 
 export interface PollingPolicy {
@@ -57,13 +58,22 @@ export class ActionExecutor {
   async execute(requestId: string): Promise<void> {
     const request = await this.deps.store.getRequest(requestId);
     if (!request || request.state !== 'approved') return;
-    const blocker = await this.recheckDevice(request);
-    if (blocker) {
-      await finish(this.deps, request, 'failed', blocker);
-      return;
+    // The device re-read and the POST each may take up to Graph's timeout: keep the claim fresh
+    // meanwhile, so no other instance takes this request for orphaned while we work on it.
+    const lease = holdLease(this.deps, request);
+    try {
+      const blocker = await this.recheckDevice(request);
+      if (blocker) {
+        await finish(this.deps, request, 'failed', blocker);
+        return;
+      }
+      const executing = await this.claimExecution(request);
+      if (!executing) return;
+      lease.track(executing);
+      await this.send(executing);
+    } finally {
+      lease.release();
     }
-    const executing = await this.claimExecution(request);
-    if (executing) await this.send(executing);
   }
 
   /** approved → executing: the step that makes this caller the only sender. */

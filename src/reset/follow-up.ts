@@ -1,5 +1,6 @@
 import type { ActionResult } from '../intune/device';
 import { audit, failureReasonOf, finish, moveFrom, SENT_EVENT, type ExecutionDeps } from './execution';
+import { holdLease } from './lease';
 import type { ResetRequest } from './request';
 
 /**
@@ -30,6 +31,15 @@ export class ActionFollowUp {
   async check(requestId: string): Promise<void> {
     const request = await this.claimCheck(requestId);
     if (!request) return;
+    const lease = holdLease(this.deps, request);
+    try {
+      await this.checkClaimed(request);
+    } finally {
+      lease.release();
+    }
+  }
+
+  private async checkClaimed(request: ResetRequest): Promise<void> {
     let result: ActionResult | undefined;
     try {
       result = await this.deps.actions.resetPasscodeResult(request.device.deviceId);

@@ -33,12 +33,19 @@ export interface ResetApp {
   resumeOpenWork(): Promise<number>;
   /**
    * Takes over work whose timer lived in an instance that died (README "Running more than one
-   * instance"): an approved request nobody sent, an executing one whose check is overdue, a request
-   * waiting past its expiry — each only once it is a lease overdue. Every step is a compare-and-set,
-   * so when the owner is alive after all, one of the two moves the request and the other stops.
+   * instance"): an approved request nobody renewed for a lease, an executing one whose check (or
+   * check lease) is overdue, a request waiting past its expiry.
+   * Every step is a compare-and-set, so when the owner is alive after all, one of the two moves
+   * the request and the other stops. With `watchForOrphanedWork(lease / 3)` a crashed instance's
+   * work is taken over within lease × 1.5 (45 s at the default 30 s lease).
    */
   adoptOrphanedWork(): Promise<number>;
-  /** Runs `adoptOrphanedWork` every `everyMs` until the scheduler stops. */
+  /** Hides passcodes an instance that died had shown, once their time is past. Reads every succeeded request. */
+  hideOrphanedPasscodes(): Promise<number>;
+  /**
+   * Runs `adoptOrphanedWork` every `everyMs`, and `hideOrphanedPasscodes` every half of
+   * PASSCODE_VISIBLE_MINUTES (at least `everyMs`), until the scheduler stops.
+   */
   watchForOrphanedWork(everyMs: number): void;
 }
 
@@ -73,31 +80,45 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
     }
     return resumed;
   };
+  // A live owner renews its claim every third of the lease (src/reset/lease.ts) and its timers
+  // fire on time; a claim or a due time left behind by more than this is an orphan's.
+  const slackMs = deps.polling.leaseMs / 6;
+  const overdue = (at: string | null, byMs: number): boolean => at !== null && Date.parse(at) + byMs <= deps.clock.now().getTime();
   const adoptOrphanedWork = async (): Promise<number> => {
-    const now = deps.clock.now().getTime();
-    const overdue = (at: string | null): boolean => at !== null && Date.parse(at) + deps.polling.leaseMs <= now;
     const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing']);
     let adopted = 0;
     for (const request of open) {
-      // approved lasts only while the deciding instance re-reads the device and claims the action.
-      if (request.state === 'approved' && overdue(request.updatedAt)) executor.start(request.id);
-      // The owner of a check moves nextCheckAt ahead when it checks (the lease) and when it backs off.
-      else if (request.state === 'executing' && overdue(request.nextCheckAt)) followUp.schedule(request);
-      else if (request.state === 'awaiting_approval' && overdue(request.expiresAt)) approvals.scheduleExpiry(request);
+      // approved lasts only while the deciding instance announces it, re-reads the device and claims the action (renewing updatedAt).
+      if (request.state === 'approved' && overdue(request.updatedAt, deps.polling.leaseMs)) executor.start(request.id);
+      // nextCheckAt is the owner's lease while it checks (renewed) and the next check's time while it waits.
+      else if (request.state === 'executing' && overdue(request.nextCheckAt, slackMs)) followUp.schedule(request);
+      else if (request.state === 'awaiting_approval' && overdue(request.expiresAt, slackMs)) approvals.scheduleExpiry(request);
       else continue;
       adopted += 1;
     }
     if (adopted > 0) deps.log.info('adopted orphaned work', { count: adopted });
     return adopted;
   };
-  const watchForOrphanedWork = (everyMs: number): void => {
-    deps.scheduler.at('adopt-orphaned-work', new Date(Date.now() + everyMs), async () => {
+  const hideOrphanedPasscodes = async (): Promise<number> => {
+    // Reads only the succeeded requests whose passcode is still shown (a partial index): cheap.
+    const shown = (await deps.store.succeededWithPasscodeShown()).filter((r) => overdue(r.hidePasscodeAt, slackMs));
+    for (const request of shown) followUp.scheduleHide(request);
+    if (shown.length > 0) deps.log.info('hiding passcodes of a stopped instance', { count: shown.length });
+    return shown.length;
+  };
+  const every = (name: string, everyMs: number, job: () => Promise<number>): void => {
+    deps.scheduler.at(name, new Date(deps.clock.now().getTime() + everyMs), async () => {
       try {
-        await adoptOrphanedWork();
+        await job();
       } finally {
-        watchForOrphanedWork(everyMs);
+        every(name, everyMs, job);
       }
     });
   };
-  return { requests, confirmations, approvals, followUp, executor, passcodeAgain, resumeOpenWork, adoptOrphanedWork, watchForOrphanedWork };
+  const watchForOrphanedWork = (everyMs: number): void => {
+    every('adopt-orphaned-work', everyMs, adoptOrphanedWork);
+    // A passcode shown by a dead instance is hidden at most half of PASSCODE_VISIBLE_MINUTES late.
+    every('hide-orphaned-passcodes', Math.max(everyMs, deps.passcodeVisibleMs / 2), hideOrphanedPasscodes);
+  };
+  return { requests, confirmations, approvals, followUp, executor, passcodeAgain, resumeOpenWork, adoptOrphanedWork, hideOrphanedPasscodes, watchForOrphanedWork };
 }

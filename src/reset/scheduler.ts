@@ -1,16 +1,38 @@
 import type { Logger } from '../log';
 
 /**
+ * Where the scheduler's time and timers come from: Node's by default; a test hands in a manual
+ * clock that fires due timers when it is advanced, so hours of expiry, polling and leases run in
+ * microseconds and in a fixed order.
+ */
+export interface TimerSource {
+  now(): number;
+  /** Calls `callback` once after `delayMs`; returns what cancels it. */
+  setTimer(callback: () => void, delayMs: number): () => void;
+}
+
+export const nodeTimers: TimerSource = {
+  now: () => Date.now(),
+  setTimer: (callback, delayMs) => {
+    const timer = setTimeout(callback, delayMs);
+    return () => clearTimeout(timer);
+  },
+};
+
+/**
  * Runs background work (the Graph action, polling, hiding a passcode) after the turn that asked
  * for it has been answered. Tracks what is running so tests can wait for quiet and shutdown can
  * stop timers; the store, not this, is the source of truth after a restart.
  */
 export class Scheduler {
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<() => void>();
   private readonly running = new Set<Promise<void>>();
   private stopped = false;
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    private readonly time: TimerSource = nodeTimers,
+  ) {}
 
   /** Runs `job` now, in the background. */
   run(name: string, job: () => Promise<void>): void {
@@ -24,15 +46,15 @@ export class Scheduler {
   /** Runs `job` at `at` (or now when `at` has passed). */
   at(name: string, at: Date, job: () => Promise<void>): void {
     if (this.stopped) return;
-    const delay = Math.max(0, at.getTime() - Date.now());
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
+    const delay = Math.max(0, at.getTime() - this.time.now());
+    const cancel = this.time.setTimer(() => {
+      this.timers.delete(cancel);
       // Node's timers can fire a millisecond before Date.now() reaches `at`; a job that checks the
       // time (an approval's expiry) would then find itself early and do nothing. Wait the rest.
-      if (Date.now() < at.getTime()) this.at(name, at, job);
+      if (this.time.now() < at.getTime()) this.at(name, at, job);
       else this.run(name, job);
     }, delay);
-    this.timers.add(timer);
+    this.timers.add(cancel);
   }
 
   /** Resolves when no job is running (timers may still be pending). For tests and shutdown. */
@@ -42,7 +64,7 @@ export class Scheduler {
 
   async stop(graceMs: number): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const cancel of this.timers) cancel();
     this.timers.clear();
     await Promise.race([this.idle(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
   }

@@ -45,7 +45,7 @@ export interface TwoInstances {
   stop(): Promise<void>;
 }
 
-/** Same settings for both instances: the shared store, helpdesk approval for everything, a 2 s lease. */
+/** Same settings for both instances: the shared store, helpdesk approval for everything, short leases. */
 function settings(azure: AzureWorld): Record<string, string> {
   return {
     STORE: 'azure-table',
@@ -54,7 +54,10 @@ function settings(azure: AzureWorld): Record<string, string> {
     APPROVAL_POLICY: 'all',
     HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID,
     APPROVAL_TTL: '1h',
-    OUTBOX_LEASE_SECONDS: '2',
+    // Long enough that a Teams call on a loaded 2-core machine does not outlive its lease (the
+    // at-least-once window would deliver it twice); short enough for the kill -9 test.
+    OUTBOX_LEASE_SECONDS: '5',
+    WORK_LEASE_SECONDS: '2',
     // The burst is about channel cards and the requesters' cards, not managers' chats.
     NOTIFY_MANAGER: 'false',
     POLL_FIRST_DELAY_SECONDS: '0.5',

@@ -70,6 +70,7 @@ export class ProcessBot {
         MAX_REQUESTS_PER_USER_PER_DAY: '1000',
         MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: '10000',
         OUTBOX_LEASE_SECONDS: '2',
+        WORK_LEASE_SECONDS: '2',
         ...this.env,
       },
       stdio: ['ignore', this.options.keepLog ? 'pipe' : 'ignore', 'inherit'],

@@ -109,7 +109,8 @@ describe('the Azure Table store after crashes and failed clean-ups', () => {
     const started = Date.now();
     await Promise.all(instances.flatMap((instance, i) => Array.from({ length: 10 }, (_, n) => instance.enqueueMessage(outboxMessage(i * 10 + n)))));
     assert.deepEqual(await store.outboxDepth(), { pending: 40, delivered: 0, failed: 0 });
-    assert.ok(Date.now() - started < 3_000, `took ${Date.now() - started} ms`);
+    // Generous for a loaded machine: lanes that waited on each other would back off round after round.
+    assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
   });
 });
 
