@@ -134,6 +134,8 @@ function botEnv(context: Context, name: string, extra: Record<string, string> = 
     STORE: `sqlite:${path.join(storeDir, 'pinbot.db')}`,
     POLL_FIRST_DELAY_SECONDS: '1',
     POLL_MAX_DELAY_SECONDS: '5',
+    // The load is many messages per simulated person: the per-person Graph limit would answer them all "slow down".
+    MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: '10000',
     ...extra,
   };
 }

@@ -86,8 +86,8 @@ function deviceOf(id: string, owner: DemoUser, kind: 'iphone' | 'androidWorkProf
   const now = Date.now();
   const shape =
     kind === 'iphone'
-      ? { deviceName: 'Bench iPhone', model: 'iPhone 15', manufacturer: 'Apple', operatingSystem: 'iOS', osVersion: '17.5', managementAgent: 'mdm', managedDeviceOwnerType: 'company' as const }
-      : { deviceName: 'Bench Pixel', model: 'Pixel 8', manufacturer: 'Google', operatingSystem: 'Android', osVersion: '14', managementAgent: 'googleCloudDevicePolicyController', managedDeviceOwnerType: 'personal' as const };
+      ? { deviceName: 'Bench iPhone', model: 'iPhone 15', manufacturer: 'Apple', operatingSystem: 'iOS', osVersion: '17.5', managementAgent: 'mdm', deviceType: 'iPhone', managedDeviceOwnerType: 'company' as const }
+      : { deviceName: 'Bench Pixel', model: 'Pixel 8', manufacturer: 'Google', operatingSystem: 'Android', osVersion: '14', managementAgent: 'googleCloudDevicePolicyController', deviceType: 'androidForWork', managedDeviceOwnerType: 'personal' as const };
   return {
     id,
     ...shape,

@@ -2,7 +2,7 @@
 //
 //   user-assigned managed identity  the bot's Bot Framework identity (UserAssignedMSI), its Graph
 //                                   identity (USE_MANAGED_IDENTITY) and its Table Storage identity
-//   App Service plan + Web App      Linux, Node 20 LTS, `npm start`, GET /healthz health check
+//   App Service plan + Web App      Linux, Node 24 LTS, `npm start`, GET /healthz health check
 //   Storage account                 the Table store; shared keys off, Entra ID only
 //   role assignment                 Storage Table Data Contributor for the identity on that account
 //   Azure Bot + Teams channel       messaging endpoint https://<app>.azurewebsites.net/api/messages
@@ -91,6 +91,9 @@ param authorityHost string = ''
 
 @description('GRAPH_ENDPOINT: only for national clouds.')
 param graphEndpoint string = ''
+
+@description('OAUTH_CONNECTION_NAME: the Azure Bot OAuth connection for the fresh sign-in before a passcode action (README, "Fresh sign-in"). Empty: REQUIRE_FRESH_SIGNIN=false is set explicitly and the bot logs a warning.')
+param oauthConnectionName string = ''
 
 var tenantId = subscription().tenantId
 // The toolkit passes an unset env value as '', which would override a parameter default.
@@ -191,11 +194,15 @@ var botSettings = [
   { name: 'NOTIFY_MANAGER', value: notifyManager }
   { name: 'TEAMS_APP_ID', value: teamsAppId }
   { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
+  // In production the fresh sign-in is on by default and the bot refuses to start without an
+  // OAuth connection: name one, or turn the gate off in so many words.
+  { name: 'OAUTH_CONNECTION_NAME', value: oauthConnectionName }
+  { name: 'REQUIRE_FRESH_SIGNIN', value: empty(oauthConnectionName) ? 'false' : 'true' }
 ]
 
 // App Service build settings, not bot settings. The deployment zip holds the compiled dist/ and
-// package-lock.json but no node_modules (better-sqlite3 is native and must be built for Linux):
-// the Oryx build on App Service installs the production dependencies and nothing else.
+// package-lock.json but no node_modules (see infra/.webappignore; `npm run package:deploy` builds
+// it): the Oryx build on App Service installs the production dependencies and nothing else.
 var platformSettings = [
   { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
   { name: 'ENABLE_ORYX_BUILD', value: 'true' }
@@ -217,7 +224,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'npm start'
       alwaysOn: true
       healthCheckPath: '/healthz'

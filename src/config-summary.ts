@@ -6,6 +6,8 @@ export function redactedSummary(config: Config): Record<string, unknown> {
   return {
     production: config.production,
     port: config.port,
+    host: config.host,
+    maxGraphMessagesPerUserPerMinute: config.maxGraphMessagesPerMinute,
     botAuthentication: config.bot.appId ? `on (${config.bot.appType})` : 'off (local Agents Playground mode)',
     botAppId: config.bot.appId || '(empty)',
     botAppPassword: config.bot.appPassword ? '(set)' : '(not set)',
@@ -28,5 +30,10 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     freshSignIn: config.freshSignIn.required
       ? { maxAgeMs: config.freshSignIn.maxAgeMs, connectionName: config.freshSignIn.connectionName, metadataUrl: config.freshSignIn.metadataUrl }
       : 'off',
+    // Never onBehalfOf: it holds the bot's client secret.
+    recoveryKey:
+      config.recoveryKey.policy === 'self'
+        ? { policy: 'self', maxAttemptsPerDay: config.recoveryKey.maxAttemptsPerDay, connectionName: config.recoveryKey.signIn.connectionName }
+        : 'off',
   };
 }

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import net from 'node:net';
 import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
+import { isLoopbackHost } from './loopback';
 import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
 
 /**
@@ -10,6 +13,8 @@ import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
 
 const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
 const DEFAULT_GRAPH = 'https://graph.microsoft.com';
+/** Microsoft's short link to the Entra self-service password reset page (passwordreset.microsoftonline.com). */
+const DEFAULT_SSPR_URL = 'https://aka.ms/sspr';
 
 const emptyToUndefined = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -24,9 +29,18 @@ const issuer = z.string().trim().url().refine((u) => u.startsWith('https://'), '
 const boolean = (fallback: boolean) =>
   z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).default(fallback ? 'true' : 'false')).transform((v) => v === 'true' || v === '1');
 
+const optionalBoolean = z.preprocess(emptyToUndefined, z.enum(['true', 'false', '1', '0']).optional()).transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
+
 const EnvSchema = z.object({
   NODE_ENV: optionalText,
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: z.preprocess(emptyToUndefined, z.string().trim().refine((h) => net.isIP(h) !== 0, 'must be an IP address (e.g. 0.0.0.0, ::, 127.0.0.1)').optional()),
+  // Set by the hosting platform, never by us: they say "this runs in Azure" (see localModeProblems).
+  WEBSITE_SITE_NAME: optionalText,
+  WEBSITE_INSTANCE_ID: optionalText,
+  CONTAINER_APP_NAME: optionalText,
+  IDENTITY_ENDPOINT: optionalText,
+  MSI_ENDPOINT: optionalText,
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -43,6 +57,7 @@ const EnvSchema = z.object({
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
   AZURE_STORAGE_ACCOUNT_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
   OUTBOX_LEASE_SECONDS: positiveNumber(120),
+  OUTBOX_RETENTION_DAYS: positiveNumber(30),
   AZURE_STORAGE_TABLE_PREFIX: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,45}$/, 'letters and digits, starting with a letter').default('pinbot')),
   POLL_FIRST_DELAY_SECONDS: positiveNumber(30),
   POLL_MAX_DELAY_SECONDS: positiveNumber(600),
@@ -51,8 +66,10 @@ const EnvSchema = z.object({
   SHUTDOWN_GRACE_MS: positiveNumber(4000),
   GRAPH_TIMEOUT_SECONDS: positiveNumber(20),
   APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
-  METRICS_EXPORT_INTERVAL_SECONDS: positiveNumber(60),
+  /** /metrics and /readyz, on 127.0.0.1 only; unset = not served at all (never on PORT). */
+  METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).optional()),
   MAX_REQUESTS_PER_USER_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(3)),
+  MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(10000).default(10)),
   APPROVAL_POLICY: optionalText,
   MANAGER_APPROVAL: boolean(false),
   NOTIFY_MANAGER: boolean(true),
@@ -66,13 +83,21 @@ const EnvSchema = z.object({
   USE_MANAGED_IDENTITY: boolean(false),
   BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
   BOT_TOKEN_ISSUER: z.preprocess(emptyToUndefined, issuer.optional()),
-  REQUIRE_FRESH_SIGNIN: boolean(false),
+  // No default here: unset means "on in production, off elsewhere" (see freshSignInRequired).
+  REQUIRE_FRESH_SIGNIN: optionalBoolean,
   FRESH_SIGNIN_MAX_AGE_MINUTES: positiveNumber(5),
   OAUTH_CONNECTION_NAME: optionalText,
   ENTRA_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
+  /** The organisation's self-service password reset page, for "I forgot my (work account) password". */
+  SSPR_URL: z.preprocess(emptyToUndefined, httpsUrl.default(DEFAULT_SSPR_URL)),
+  RECOVERY_KEY_POLICY: z.preprocess(emptyToUndefined, z.enum(['self', 'approval', 'off']).default('off')),
+  RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(5)),
 });
 
 type Env = z.infer<typeof EnvSchema>;
+
+/** Every environment variable the bot reads (the deployment test holds the Bicep app settings to it). */
+export const SETTING_NAMES: readonly string[] = Object.keys(EnvSchema.shape);
 
 export type GraphCredentialSettings =
   | { kind: 'secret'; tenantId: string; clientId: string; clientSecret: string; authorityHost: string }
@@ -82,6 +107,8 @@ export type GraphCredentialSettings =
 export interface Config {
   production: boolean;
   port: number;
+  /** Where the HTTP server listens: always loopback in local mode (empty MicrosoftAppId). */
+  host: string;
   logLevel: Env['LOG_LEVEL'];
   bot: {
     appId: string;
@@ -97,13 +124,19 @@ export interface Config {
   storage: { connectionString: string | undefined; accountUrl: string | undefined; tablePrefix: string };
   /** How long an instance holds an outbox message or a follow-up check before another may take it. */
   leaseMs: number;
+  /** Delivered outbox messages are deleted this long after they were enqueued. */
+  outboxRetentionMs: number;
   polling: { firstDelayMs: number; maxDelayMs: number; timeoutMs: number };
   passcodeVisibleMs: number;
   shutdownGraceMs: number;
-  /** Application Insights export of the metrics; absent = off. */
-  appInsights: { connectionString: string; intervalMs: number } | undefined;
+  /** OpenTelemetry export (traces, metrics, logs) to Application Insights; absent = off. */
+  appInsights: { connectionString: string } | undefined;
+  /** Loopback port of /metrics and /readyz; undefined: not served. */
+  metricsPort: number | undefined;
   /** Reset requests one person may open in 24 hours (abuse limit). */
   maxRequestsPerDay: number;
+  /** Messages and clicks that cost a Graph request, per person per minute (per instance). */
+  maxGraphMessagesPerMinute: number;
   approval: {
     policy: ApprovalPolicy;
     managerApproval: boolean;
@@ -119,7 +152,24 @@ export interface Config {
   teamsServiceUrl: string;
   /** Step-up before a confirm: the user's Entra sign-in must be recent (README "Fresh sign-in"). */
   freshSignIn: FreshSignInSettings;
+  /** SSPR_URL: where "my work account password" is sent (README "Which password?"). */
+  selfServicePasswordResetUrl: string;
+  /** The BitLocker recovery key for the PC's owner (README "BitLocker recovery key"). */
+  recoveryKey: RecoveryKeySettings;
 }
+
+/** The user's sign-in through the Azure Bot OAuth connection, as the fresh sign-in gate checks it. */
+export type SignInSettings = Omit<Extract<FreshSignInSettings, { required: true }>, 'required'>;
+
+export type RecoveryKeySettings =
+  | { policy: 'off' }
+  | {
+      policy: 'self';
+      maxAttemptsPerDay: number;
+      signIn: SignInSettings;
+      /** The bot's app registration exchanges the user's token for a delegated Graph token (on-behalf-of). */
+      onBehalfOf: { tenantId: string; clientId: string; clientSecret: string; authorityHost: string };
+    };
 
 export type FreshSignInSettings =
   | { required: false }
@@ -154,11 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function crossCheck(env: Env): string[] {
-  const problems: string[] = [];
-  const production = env.NODE_ENV === 'production';
-  if (production && !env.MicrosoftAppId) {
-    problems.push('MicrosoftAppId: required when NODE_ENV=production (an empty app id turns Bot Framework authentication off)');
-  }
+  const problems: string[] = env.MicrosoftAppId ? [] : localModeProblems(env);
   if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: required with MicrosoftAppId unless MicrosoftAppType=UserAssignedMSI');
   }
@@ -178,16 +224,29 @@ function crossCheck(env: Env): string[] {
   if ((env.BOT_OPENID_METADATA_URL || env.BOT_TOKEN_ISSUER) && !env.MicrosoftAppId) {
     problems.push('BOT_OPENID_METADATA_URL / BOT_TOKEN_ISSUER: only used with MicrosoftAppId (without it no token is checked)');
   }
-  if (env.REQUIRE_FRESH_SIGNIN && !env.OAUTH_CONNECTION_NAME) {
-    problems.push('OAUTH_CONNECTION_NAME: required when REQUIRE_FRESH_SIGNIN=true (the Azure Bot OAuth connection that signs the user in)');
+  if (freshSignInRequired(env) && !env.OAUTH_CONNECTION_NAME) {
+    problems.push(
+      env.REQUIRE_FRESH_SIGNIN === undefined
+        ? 'OAUTH_CONNECTION_NAME: required when NODE_ENV=production, where the fresh sign-in before a passcode action is on by default (set REQUIRE_FRESH_SIGNIN=false to run without it)'
+        : 'OAUTH_CONNECTION_NAME: required when REQUIRE_FRESH_SIGNIN=true (the Azure Bot OAuth connection that signs the user in)',
+    );
   }
-  if (env.REQUIRE_FRESH_SIGNIN && !env.MicrosoftAppId) {
+  if (freshSignInRequired(env) && !env.MicrosoftAppId) {
     problems.push('MicrosoftAppId: required when REQUIRE_FRESH_SIGNIN=true (the Bot Framework token service needs the bot identity)');
+  }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    problems.push('METRICS_PORT: must differ from PORT (the metrics stay off the public port)');
   }
   if (!/^sqlite:.+/.test(env.STORE) && env.STORE !== 'azure-table') problems.push('STORE: use sqlite:<path> or azure-table');
   if (env.STORE === 'azure-table' && [env.AZURE_STORAGE_CONNECTION_STRING, env.AZURE_STORAGE_ACCOUNT_URL].filter(Boolean).length !== 1) {
     problems.push('STORE=azure-table: set exactly one of AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL');
   }
+  // A request's later cards update its first one and dedupe by eventKey; both need that message kept
+  // until the request can no longer change: confirmed + APPROVAL_TTL + ACTION_TIMEOUT_MINUTES at most.
+  if (env.OUTBOX_RETENTION_DAYS * DAY_MS <= durationMs(env.APPROVAL_TTL) + env.ACTION_TIMEOUT_MINUTES * 60_000) {
+    problems.push('OUTBOX_RETENTION_DAYS: must be longer than APPROVAL_TTL plus ACTION_TIMEOUT_MINUTES (a request still changing needs its earlier messages)');
+  }
+  problems.push(...recoveryKeyProblems(env));
   const policy = parseApprovalPolicy(env.APPROVAL_POLICY);
   if ('problems' in policy) problems.push(...policy.problems.map((p) => `APPROVAL_POLICY: ${p}`));
   else if (policy.kind !== 'none' && !env.MANAGER_APPROVAL && !env.HELPDESK_GROUP_ID) {
@@ -196,11 +255,39 @@ function crossCheck(env: Env): string[] {
   return problems;
 }
 
+const OFF = '(an empty app id turns Bot Framework authentication off: anyone who reaches the port could act as any user)';
+
+/**
+ * Local mode (empty MicrosoftAppId) checks no token, so it is for a developer's machine only:
+ * refused wherever anything says production — NODE_ENV in any spelling, the variables Azure App
+ * Service and Container Apps set on every instance, a managed identity — and bound to loopback.
+ */
+function localModeProblems(env: Env): string[] {
+  const problems: string[] = [];
+  if (isProduction(env)) problems.push(`MicrosoftAppId: required when NODE_ENV=production ${OFF}`);
+  const hosted = { WEBSITE_SITE_NAME: env.WEBSITE_SITE_NAME, WEBSITE_INSTANCE_ID: env.WEBSITE_INSTANCE_ID, CONTAINER_APP_NAME: env.CONTAINER_APP_NAME };
+  for (const [name, value] of Object.entries(hosted)) {
+    if (value) problems.push(`MicrosoftAppId: required when ${name} is set (this runs in Azure) ${OFF}`);
+  }
+  const identity = {
+    IDENTITY_ENDPOINT: env.IDENTITY_ENDPOINT,
+    MSI_ENDPOINT: env.MSI_ENDPOINT,
+    USE_MANAGED_IDENTITY: env.USE_MANAGED_IDENTITY,
+    'MicrosoftAppType=UserAssignedMSI': env.MicrosoftAppType === 'UserAssignedMSI',
+  };
+  for (const [name, value] of Object.entries(identity)) {
+    if (value) problems.push(`MicrosoftAppId: required when ${name} is set (a managed identity means a hosted deployment) ${OFF}`);
+  }
+  if (env.HOST && !isLoopbackHost(env.HOST)) problems.push('HOST: local mode (empty MicrosoftAppId) listens on loopback only (127.0.0.1)');
+  return problems;
+}
+
 function toConfig(env: Env): Config {
   const allowed = splitList(env.ALLOWED_TENANT_IDS);
   return {
-    production: env.NODE_ENV === 'production',
+    production: isProduction(env),
     port: env.PORT,
+    host: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     logLevel: env.LOG_LEVEL,
     bot: {
       appId: env.MicrosoftAppId ?? '',
@@ -213,6 +300,7 @@ function toConfig(env: Env): Config {
     allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
     store: env.STORE,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+    outboxRetentionMs: env.OUTBOX_RETENTION_DAYS * DAY_MS,
     storage: { connectionString: env.AZURE_STORAGE_CONNECTION_STRING, accountUrl: env.AZURE_STORAGE_ACCOUNT_URL, tablePrefix: env.AZURE_STORAGE_TABLE_PREFIX },
     polling: {
       firstDelayMs: env.POLL_FIRST_DELAY_SECONDS * 1000,
@@ -222,9 +310,9 @@ function toConfig(env: Env): Config {
     passcodeVisibleMs: env.PASSCODE_VISIBLE_MINUTES * 60_000,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     maxRequestsPerDay: env.MAX_REQUESTS_PER_USER_PER_DAY,
-    appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING
-      ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING, intervalMs: env.METRICS_EXPORT_INTERVAL_SECONDS * 1000 }
-      : undefined,
+    maxGraphMessagesPerMinute: env.MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE,
+    appInsights: env.APPLICATIONINSIGHTS_CONNECTION_STRING ? { connectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING } : undefined,
+    metricsPort: env.METRICS_PORT,
     approval: {
       policy: approvalPolicyOf(env.APPROVAL_POLICY),
       managerApproval: env.MANAGER_APPROVAL,
@@ -237,6 +325,34 @@ function toConfig(env: Env): Config {
     teamsApp: { manifestId: env.TEAMS_APP_ID, catalogId: env.TEAMS_APP_CATALOG_ID },
     teamsServiceUrl: `${env.TEAMS_SERVICE_URL}/`,
     freshSignIn: freshSignInSettings(env),
+    selfServicePasswordResetUrl: env.SSPR_URL,
+    recoveryKey: recoveryKeySettings(env),
+  };
+}
+
+function recoveryKeyProblems(env: Env): string[] {
+  if (env.RECOVERY_KEY_POLICY === 'off') return [];
+  if (env.RECOVERY_KEY_POLICY === 'approval') {
+    return ['RECOVERY_KEY_POLICY: "approval" is not available yet; use "self" or "off" (README "BitLocker recovery key")'];
+  }
+  const problems: string[] = [];
+  const why = '(the recovery key is read with the user\'s own token from the Azure Bot OAuth connection)';
+  if (!env.OAUTH_CONNECTION_NAME) problems.push(`OAUTH_CONNECTION_NAME: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.MicrosoftAppId) problems.push(`MicrosoftAppId: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: required when RECOVERY_KEY_POLICY=self (the bot app exchanges the user\'s token for Graph on their behalf)');
+  }
+  return problems;
+}
+
+function recoveryKeySettings(env: Env): RecoveryKeySettings {
+  if (env.RECOVERY_KEY_POLICY !== 'self') return { policy: 'off' };
+  const signIn = signInSettings(env);
+  return {
+    policy: 'self',
+    maxAttemptsPerDay: env.RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY,
+    signIn,
+    onBehalfOf: { tenantId: signIn.tenantId, clientId: env.MicrosoftAppId ?? '', clientSecret: env.MicrosoftAppPassword ?? '', authorityHost: env.AZURE_AUTHORITY_HOST },
   };
 }
 
@@ -262,12 +378,37 @@ function botOverrides(env: Env): { overrides?: Record<string, string> } {
   };
 }
 
+/** "Production", "PRODUCTION " and "production" are all production: a typo in case must not weaken a default. */
+function isProduction(env: Pick<Env, 'NODE_ENV'>): boolean {
+  return (env.NODE_ENV ?? '').trim().toLowerCase() === 'production';
+}
+
+/**
+ * Like Company Portal, which asks for a sign-in within 5 minutes before a passcode action: on by
+ * default in production, off by default elsewhere; an explicit REQUIRE_FRESH_SIGNIN always wins.
+ */
+function freshSignInRequired(env: Env): boolean {
+  return env.REQUIRE_FRESH_SIGNIN ?? isProduction(env);
+}
+
+/** Settings that are valid but weaken a production default: logged as warnings at start. */
+export function startupWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (config.production && !config.freshSignIn.required) {
+    warnings.push('REQUIRE_FRESH_SIGNIN=false in production: a passcode reset is confirmed without a recent Entra sign-in (README "Fresh sign-in")');
+  }
+  return warnings;
+}
+
 function freshSignInSettings(env: Env): FreshSignInSettings {
-  if (!env.REQUIRE_FRESH_SIGNIN) return { required: false };
+  if (!freshSignInRequired(env)) return { required: false };
+  return { required: true, ...signInSettings(env) };
+}
+
+function signInSettings(env: Env): SignInSettings {
   // The user signs in to the bot's own app registration, so its tenant signs the token.
   const tenantId = (env.MicrosoftAppTenantId ?? env.AZURE_TENANT_ID).toLowerCase();
   return {
-    required: true,
     maxAgeMs: env.FRESH_SIGNIN_MAX_AGE_MINUTES * 60_000,
     connectionName: env.OAUTH_CONNECTION_NAME ?? '',
     metadataUrl: env.ENTRA_OPENID_METADATA_URL ?? `${env.AZURE_AUTHORITY_HOST}/${tenantId}/v2.0/.well-known/openid-configuration`,
@@ -281,6 +422,8 @@ function approvalPolicyOf(text: string | undefined): ApprovalPolicy {
   if ('problems' in policy) throw new ConfigError(policy.problems);
   return policy;
 }
+
+const DAY_MS = 86_400_000;
 
 function durationMs(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([smhd])$/i.exec(text.trim());
@@ -306,15 +449,14 @@ function splitList(value: string | undefined): string[] {
 /**
  * Convenience for local runs: KEY=VALUE lines of a `.env` file fill variables that are not set yet.
  * Never required, never overrides the real environment (Azure and CI set everything themselves).
+ * The file is read by Node's own parser (util.parseEnv, the one behind `node --env-file`), the
+ * same one `npm run package` uses for env/.env.<name>.
  */
 export function environmentWithDotEnv(env: NodeJS.ProcessEnv = process.env, file = '.env'): NodeJS.ProcessEnv {
   if (!existsSync(file)) return env;
   const merged: NodeJS.ProcessEnv = { ...env };
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith('#')) continue;
-    const [, key = '', raw = ''] = match;
-    if (merged[key] === undefined) merged[key] = raw.replace(/^(['"])(.*)\1$/, '$2');
+  for (const [key, value] of Object.entries(parseEnv(readFileSync(file, 'utf8')))) {
+    if (merged[key] === undefined) merged[key] = value;
   }
   return merged;
 }

@@ -2,27 +2,34 @@ import { createAdapter, messageEndpoint } from './bot/adapter';
 import { ApprovalHandlers } from './bot/approval-handlers';
 import { FreshSignInGate } from './bot/fresh-signin';
 import { PinResetBot } from './bot/pin-reset-bot';
+import { RecoveryKeyHandlers } from './bot/recovery-key-handlers';
+import { TeamsRecoveryKeyMessenger } from './bot/recovery-key-messenger';
 import { TeamsPasscodeMessenger } from './bot/passcode-messenger';
 import { TeamsDelivery } from './bot/teams-delivery';
 import type { TokenCredential } from '@azure/identity';
-import { environmentWithDotEnv, loadConfig, type Config } from './config';
+import { environmentWithDotEnv, loadConfig, startupWarnings, type Config } from './config';
 import { redactedSummary } from './config-summary';
-import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople } from './graph';
+import { cachedPeople, createGraphClient, createGraphCredential, GraphAppInstaller, GraphIntune, GraphPeople, type GraphApi } from './graph';
+import { delegatedRecoveryKeyReaders, GraphIntuneDeviceLinks } from './graph/bitlocker';
 import { createLogger, type Logger } from './log';
 import { Outbox, OutboxWorker } from './notify';
 import { OutboxRequestAnnouncer } from './notify/request-announcer';
 import { OutboxRequesterNotifier } from './notify/requester-notifier';
+import { keepOutboxPruned } from './notify/retention';
+import { RecoveryKeyService } from './recovery-key';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
-import { instrumentGraph, instrumentRequestStore } from './observability/instrumented';
-import { AppInsightsExporter, parseConnectionString } from './observability/app-insights';
-import { InMemoryMetrics } from './observability/metrics';
-import { startHttpServer, type Probes } from './server';
+import { instrumentGraph, instrumentRequestStore, traceDelivery, traceStore } from './observability/instrumented';
+import { PrometheusMetrics } from './observability/metrics';
+import { startAzureMonitor, type Telemetry } from './observability/telemetry';
+import { startHttpServer, startMetricsServer, type MetricsServer, type Probes } from './server';
 import { openStoreAsync, type AzureTableSettings, type Store } from './store';
 
 export interface RunningBot {
   url: string;
+  /** http://127.0.0.1:<METRICS_PORT> when METRICS_PORT is set: /metrics and /readyz. */
+  metricsUrl: string | undefined;
   app: ResetApp;
   store: Store;
   scheduler: Scheduler;
@@ -32,18 +39,28 @@ export interface RunningBot {
 
 const systemClock: Clock = { now: () => new Date() };
 
+/** What tests may put in place of a part that needs the real Bot Framework token service. */
+export interface TestSeams {
+  /** The fresh sign-in for the recovery key (the token service cannot be reached from a test). */
+  recoveryKeySignIn?: ConstructorParameters<typeof RecoveryKeyHandlers>[0]['signIn'];
+}
+
 /** Composition root: config → credential → Graph → store → lifecycle → delivery → bot → server. */
-export async function startBot(config: Config, log: Logger, clock: Clock = systemClock): Promise<RunningBot> {
-  const metrics = new InMemoryMetrics();
+export async function startBot(config: Config, log: Logger, clock: Clock = systemClock, seams: TestSeams = {}): Promise<RunningBot> {
+  for (const warning of startupWarnings(config)) log.warn(warning);
+  // First: the meter provider must be registered before the metrics below create their instruments.
+  const telemetry = config.appInsights ? await startAzureMonitor(config.appInsights.connectionString) : undefined;
+  const metrics = new PrometheusMetrics();
   const credential = createGraphCredential(credentialOptions(config));
   const graph = instrumentGraph(createGraphClient({ credential, graphEndpoint: config.graph.endpoint, timeoutMs: config.graph.timeoutMs }), metrics);
   const intune = new GraphIntune(graph);
   const people = cachedPeople(new GraphPeople(graph));
-  const store = instrumentRequestStore(await openConfiguredStore(config, credential, clock, log), metrics, config.approval.ttlMs, () => clock.now());
+  const store = traceStore(instrumentRequestStore(await openConfiguredStore(config, credential, clock, log), metrics, config.approval.ttlMs, () => clock.now()));
+  metrics.measureOutbox(() => store.outboxDepth());
   const scheduler = new Scheduler(log);
-  const adapter = createAdapter(config.bot, log);
+  const adapter = createAdapter(config.bot, log, clock);
   const channels = new ApprovalChannels(store, people, config.approval.helpdeskGroupId, config.approval.presetChannelId);
-  const delivery = new TeamsDelivery({
+  const delivery = traceDelivery(new TeamsDelivery({
     adapter,
     botAppId: config.bot.appId,
     conversations: store,
@@ -51,7 +68,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
     serviceUrlForTenant: async (tenantId: string) => (await store.newestConversationInTenant(tenantId))?.serviceUrl,
     defaultServiceUrl: config.teamsServiceUrl,
     clock,
-  });
+  }));
   const installer = new GraphAppInstaller(graph, { catalogAppId: config.teamsApp.catalogId, manifestAppId: config.teamsApp.manifestId });
   let app: ResetApp | undefined;
   const worker = new OutboxWorker(
@@ -88,24 +105,76 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
   const freshSignIn = config.freshSignIn.required ? new FreshSignInGate({ ...config.freshSignIn, clock, log }) : undefined;
-  const bot = new PinResetBot({ app, approvals, freshSignIn, conversations: store, allowedTenantIds: config.allowedTenantIds, botAppId: config.bot.appId, clock, log });
-  const probes = readiness(store, credential, config, metrics, log);
-  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context)), probes, config.port, log);
+  const recoveryKeys = recoveryKeyHandlers(config, { graph, intune, store, adapter, scheduler, clock, log }, seams);
+  const bot = new PinResetBot({
+    app,
+    approvals,
+    freshSignIn,
+    recoveryKeys: recoveryKeys?.handlers,
+    conversations: store,
+    allowedTenantIds: config.allowedTenantIds,
+    maxGraphMessagesPerMinute: config.maxGraphMessagesPerMinute,
+    botAppId: config.bot.appId,
+    passwordResetUrl: config.selfServicePasswordResetUrl,
+    clock,
+    log,
+  });
+  const server = await startHttpServer(messageEndpoint(adapter, (context) => bot.run(context), log, metrics), config.port, log, config.host);
+  const metricsServer = await startMetricsEndpoint(config, readiness(store, credential, config, metrics, log), log);
   worker.start();
-  const exporter = startAppInsights(config, metrics, log);
+  keepOutboxPruned({ store, clock, log }, scheduler, config.outboxRetentionMs);
   const resumed = await app.resumeOpenWork();
   if (resumed > 0) log.info('resumed open requests', { count: resumed });
+  const keysToHide = (await recoveryKeys?.service.resumeHiding()) ?? 0;
+  if (keysToHide > 0) log.info('recovery keys still shown: hiding them on time', { count: keysToHide });
   // Another instance may die holding a follow-up or an approved action: take it over after its lease.
   app.watchForOrphanedWork(config.leaseMs);
   const stop = async (): Promise<void> => {
     await server.close();
+    await metricsServer?.close();
     await scheduler.stop(config.shutdownGraceMs);
     await worker.stop();
-    await exporter?.stop();
+    await stopTelemetry(telemetry, log);
     store.close();
   };
-  return { url: server.url, app, store, scheduler, outbox: worker, stop };
+  return { url: server.url, metricsUrl: metricsServer?.url, app, store, scheduler, outbox: worker, stop };
 }
+
+/**
+ * The BitLocker recovery key (RECOVERY_KEY_POLICY=self): Intune read app-only as everywhere, the key
+ * only with the user's token, exchanged on their behalf; its own fresh sign-in gate on the OAuth connection.
+ */
+function recoveryKeyHandlers(
+  config: Config,
+  deps: { graph: Pick<GraphApi, 'call'>; intune: GraphIntune; store: Store; adapter: ReturnType<typeof createAdapter>; scheduler: Scheduler; clock: Clock; log: Logger },
+  seams: TestSeams,
+): { handlers: RecoveryKeyHandlers; service: RecoveryKeyService } | undefined {
+  const settings = config.recoveryKey;
+  if (settings.policy === 'off') return undefined;
+  const { graph, intune, store, adapter, scheduler, clock, log } = deps;
+  const service = new RecoveryKeyService({
+    policy: settings.policy,
+    directory: intune,
+    links: new GraphIntuneDeviceLinks(graph),
+    readers: delegatedRecoveryKeyReaders({
+      app: settings.onBehalfOf,
+      graphEndpoint: config.graph.endpoint,
+      timeoutMs: config.graph.timeoutMs,
+      client: { name: 'Teams PIN reset bot', version: PACKAGE_VERSION },
+    }),
+    ledger: store,
+    messenger: new TeamsRecoveryKeyMessenger(adapter, config.bot.appId, store, config.passcodeVisibleMs),
+    scheduler,
+    clock,
+    log,
+    visibleMs: config.passcodeVisibleMs,
+    maxAttemptsPerDay: settings.maxAttemptsPerDay,
+  });
+  const signIn = seams.recoveryKeySignIn ?? new FreshSignInGate({ ...settings.signIn, clock, log });
+  return { handlers: new RecoveryKeyHandlers({ service, signIn, clock }), service };
+}
+
+const PACKAGE_VERSION = '0.1.0';
 
 /**
  * SQLite, or Azure Table Storage with the managed identity (account URL) or a connection string.
@@ -117,20 +186,21 @@ async function openConfiguredStore(config: Config, credential: TokenCredential, 
   return openStoreAsync(config.store, { clock, log, azure });
 }
 
-function startAppInsights(config: Config, metrics: InMemoryMetrics, log: Logger): AppInsightsExporter | undefined {
-  if (!config.appInsights) return undefined;
-  const target = parseConnectionString(config.appInsights.connectionString);
-  if (!target) {
-    log.warn('APPLICATIONINSIGHTS_CONNECTION_STRING has no InstrumentationKey: metrics are not exported');
-    return undefined;
-  }
-  const exporter = new AppInsightsExporter(target, metrics, log, config.appInsights.intervalMs);
-  exporter.start();
-  return exporter;
+function startMetricsEndpoint(config: Config, probes: Probes, log: Logger): Promise<MetricsServer> | undefined {
+  return config.metricsPort === undefined ? undefined : startMetricsServer(probes, config.metricsPort, log);
 }
 
-/** /readyz: the store answers and a Graph token can be had; /metrics: counters and the outbox depth. */
-function readiness(store: Store, credential: TokenCredential, config: Config, metrics: InMemoryMetrics, log: Logger): Probes {
+/** The last spans, metrics and logs are flushed here; telemetry that cannot be sent must not stop the bot stopping. */
+async function stopTelemetry(telemetry: Telemetry | undefined, log: Logger): Promise<void> {
+  try {
+    await telemetry?.stop();
+  } catch (error) {
+    log.warn('telemetry flush failed', { error });
+  }
+}
+
+/** /readyz: the store answers and a Graph token can be had; /metrics: Prometheus text with the outbox depth. */
+function readiness(store: Store, credential: TokenCredential, config: Config, metrics: PrometheusMetrics, log: Logger): Probes {
   const check = async (name: string, probe: () => Promise<unknown>): Promise<string> => {
     try {
       await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 5000).unref())]);
@@ -148,7 +218,7 @@ function readiness(store: Store, credential: TokenCredential, config: Config, me
       };
       return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
     },
-    metrics: async () => ({ ...metrics.snapshot(), outbox: await store.outboxDepth() }),
+    metrics: () => metrics.exposition(),
   };
 }
 

@@ -7,7 +7,7 @@ import { parseEnvFile } from './env-file';
 import { iconProblems } from './icon-rules';
 import { isPackagePath, localizationGaps, packageFiles, validDomainProblems, type PackageFiles } from './manifest-rules';
 import { fillPlaceholders, type Filled, type JsonValue } from './placeholders';
-import { teamsSchemas, type SchemaCheck } from './schemas';
+import { teamsSchemaDir, teamsSchemas, type SchemaCheck } from './schemas';
 import { createZip, type ZipEntry } from './zip';
 
 export interface PackageOptions {
@@ -17,7 +17,6 @@ export interface PackageOptions {
   envFile?: string;
   appDir?: string;
   outDir?: string;
-  schemasDir?: string;
 }
 
 export type PackageResult =
@@ -30,11 +29,6 @@ interface Document {
   check: SchemaCheck;
 }
 
-export function defaultSchemasDir(repoRoot: string): string {
-  // shared/ sits beside the repository, both on a workstation and as CI's read-only copy.
-  return path.resolve(repoRoot, '..', 'shared', 'schemas');
-}
-
 export function buildAppPackage(options: PackageOptions): PackageResult {
   const appDir = options.appDir ?? path.join(options.repoRoot, 'appPackage');
   const envFile = options.envFile ?? path.join(options.repoRoot, 'env', `.env.${options.envName}`);
@@ -42,8 +36,10 @@ export function buildAppPackage(options: PackageOptions): PackageResult {
   const env = readEnv(envFile, envLabel);
   const manifestJson = readJson(appDir, 'manifest.json');
   if (!manifestJson.ok) return { ok: false, problems: [...env.problems, manifestJson.problem] };
+  const version = manifestVersionOf(manifestJson.value);
+  if (!version.ok) return { ok: false, problems: [...env.problems, version.problem] };
 
-  const schemas = teamsSchemas(options.schemasDir ?? defaultSchemasDir(options.repoRoot));
+  const schemas = teamsSchemas(version.value);
   const manifest: Document = { file: 'manifest.json', filled: fillPlaceholders(manifestJson.value, env.values), check: schemas.manifest };
   const files = packageFiles(manifest.filled.value);
   const localizations = readLocalizations(appDir, files.localizations, env.values, schemas.localization);
@@ -79,6 +75,14 @@ function checkDocuments(manifest: Document, localizations: Document[], envLabel:
     ...localizations.flatMap((l) => localizationGaps(manifest.filled.value, l.filled.value, l.file)),
     ...validDomainProblems(manifest.filled.value),
   ];
+}
+
+/** The schemas follow the manifest's own `manifestVersion`, so raising it needs no other edit. */
+function manifestVersionOf(manifest: JsonValue): Read<string> {
+  const version = typeof manifest === 'object' && manifest !== null && !Array.isArray(manifest) ? manifest['manifestVersion'] : undefined;
+  if (typeof version !== 'string') return { ok: false, problem: 'manifest.json: manifestVersion is missing' };
+  if (!teamsSchemaDir(version)) return { ok: false, problem: `manifest.json: @microsoft/app-manifest has no schema for manifestVersion "${version}"` };
+  return { ok: true, value: version };
 }
 
 function readLocalizations(

@@ -1,21 +1,40 @@
 // What Teams asks of the two icons: color 192×192 full colour, outline 32×32 white (#FFFFFF) on a
 // transparent background. Anti-aliased edges are fine as long as every visible pixel is white.
-import { decodePng, readPngHeader, type RgbaImage } from './png';
+// The icons are committed files (drawn once, edited with any image editor); pngjs reads them,
+// whatever colour type or filter the editor saved, and hands back 8-bit RGBA.
+import { PNG } from 'pngjs';
 
 export type IconRole = 'color' | 'outline';
 
 export const ICON_SIZE: Record<IconRole, number> = { color: 192, outline: 32 };
 
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** Row-major RGBA, 4 bytes a pixel, not premultiplied. */
+  data: Uint8Array;
+}
+
+export type IconRead = { ok: true; value: RgbaImage } | { ok: false; problem: string };
+
+export function readIcon(bytes: Buffer): IconRead {
+  try {
+    const png = PNG.sync.read(bytes);
+    return { ok: true, value: { width: png.width, height: png.height, data: png.data } };
+  } catch (error: unknown) {
+    // pngjs throws plain Errors for a file that is not a PNG it can read: that is the file's problem.
+    if (error instanceof Error) return { ok: false, problem: `not a readable PNG (${error.message})` };
+    throw error;
+  }
+}
+
 export function iconProblems(role: IconRole, file: string, bytes: Buffer): string[] {
-  const header = readPngHeader(bytes);
-  if (!header.ok) return [`${file}: ${header.problem}`];
+  const image = readIcon(bytes);
+  if (!image.ok) return [`${file}: ${image.problem}`];
   const size = ICON_SIZE[role];
-  const { width, height } = header.value;
+  const { width, height } = image.value;
   const problems = width === size && height === size ? [] : [`${file}: ${role} icon must be ${size}×${size}, is ${width}×${height}`];
-  if (role === 'color') return problems;
-  const image = decodePng(bytes);
-  if (!image.ok) return [...problems, `${file}: cannot check the outline rule: ${image.problem}`];
-  return [...problems, ...outlineRuleProblems(file, image.value)];
+  return role === 'color' ? problems : [...problems, ...outlineRuleProblems(file, image.value)];
 }
 
 /** Every pixel is either fully transparent or white at any opacity; some pixels are transparent. */

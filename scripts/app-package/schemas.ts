@@ -1,4 +1,6 @@
-// The Teams manifest and localization schemas (draft-04), compiled once per schema folder.
+// The Teams manifest and localization schemas (draft-04), compiled once per manifest version.
+// They come from @microsoft/app-manifest (npm), which ships every published schema version in
+// build/json-schemas/teams/v<version>/: nothing is read from outside the repository.
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
@@ -10,19 +12,32 @@ export interface TeamsSchemas {
   localization: SchemaCheck;
 }
 
-export const MANIFEST_SCHEMA = 'teams-manifest-1.29.schema.json';
-export const LOCALIZATION_SCHEMA = 'teams-manifest-localization.schema.json';
+export const MANIFEST_SCHEMA = 'MicrosoftTeams.schema.json';
+export const LOCALIZATION_SCHEMA = 'MicrosoftTeams.Localization.schema.json';
 
 const cache = new Map<string, TeamsSchemas>();
 
-export function teamsSchemas(schemasDir: string): TeamsSchemas {
-  const cached = cache.get(schemasDir);
+/**
+ * The folder of @microsoft/app-manifest with the schemas of one manifest version ("1.29"), or
+ * undefined when the package has none (a typo, or a version newer than the installed package).
+ */
+export function teamsSchemaDir(manifestVersion: string): string | undefined {
+  if (!/^\d+\.\d+$/.test(manifestVersion)) return undefined;
+  const packageRoot = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));
+  const dir = path.join(packageRoot, 'build', 'json-schemas', 'teams', `v${manifestVersion}`);
+  return fs.existsSync(path.join(dir, MANIFEST_SCHEMA)) ? dir : undefined;
+}
+
+export function teamsSchemas(manifestVersion: string): TeamsSchemas {
+  const cached = cache.get(manifestVersion);
   if (cached) return cached;
+  const dir = teamsSchemaDir(manifestVersion);
+  if (!dir) throw new Error(`@microsoft/app-manifest has no schema for manifest version "${manifestVersion}"`);
   const schemas = {
-    manifest: compile(path.join(schemasDir, MANIFEST_SCHEMA)),
-    localization: compile(path.join(schemasDir, LOCALIZATION_SCHEMA)),
+    manifest: compile(path.join(dir, MANIFEST_SCHEMA)),
+    localization: compile(path.join(dir, LOCALIZATION_SCHEMA)),
   };
-  cache.set(schemasDir, schemas);
+  cache.set(manifestVersion, schemas);
   return schemas;
 }
 

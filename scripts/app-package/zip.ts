@@ -1,7 +1,6 @@
 // A plain zip archive (PKWARE APPNOTE 6.3): local headers, data, central directory, end record.
 // No zip64, no encryption, no extra fields: an app package is a handful of small files.
 import zlib from 'node:zlib';
-import { crc32 } from './crc32';
 
 export interface ZipEntry {
   name: string;
@@ -48,7 +47,7 @@ function compress(entry: ZipEntry): Record {
     name: Buffer.from(entry.name, 'utf8'),
     body: smaller ? deflated : entry.data,
     method: smaller ? DEFLATE : STORE,
-    crc: crc32(entry.data),
+    crc: zlib.crc32(entry.data),
     size: entry.data.length,
   };
 }

@@ -53,6 +53,8 @@ export const CardAction = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('approveRequest'), requestId: guid }),
   z.object({ verb: z.literal('rejectRequest'), requestId: guid, reason: z.string().max(2000).optional() }),
   z.object({ verb: z.literal('refreshApproval'), requestId: guid }),
+  z.object({ verb: z.literal('showAccountPasswordReset') }),
+  z.object({ verb: z.literal('showPasscodeAgain'), requestId: guid }),
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 

@@ -1,8 +1,16 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 import type { Request, Response } from 'restify';
-import type { Logger } from '../log';
+import { z } from 'zod';
+import { currentLogContext, type Logger } from '../log';
+import type { Metrics } from '../observability/metrics';
+import { inSpan } from '../observability/telemetry';
+import { isLoopbackUrl } from '../loopback';
+import type { Clock } from '../reset/ports';
 import type { MessageEndpoint } from '../server';
-import { ChannelAuthentication } from './channel-authentication';
+import { ChannelAuthentication, RefusedToken } from './channel-authentication';
+import { ChannelTokenVerifier, type ChannelTokenRefusal, type ChannelTokenResult } from './channel-token';
 
 export interface BotIdentity {
   appId: string;
@@ -13,11 +21,35 @@ export interface BotIdentity {
   overrides?: Record<string, string>;
 }
 
+const systemClock: Clock = { now: () => new Date() };
+
+/** CloudAdapter with its activity processing reachable, so messageEndpoint can answer a refused token itself. */
+export class BotAdapter extends CloudAdapter {
+  constructor(private readonly authentication: ChannelAuthentication) {
+    super(authentication);
+  }
+
+  /** No app id: no token is checked, so only loopback may talk to the bot and be answered. */
+  get localMode(): boolean {
+    return this.authentication.localMode;
+  }
+
+  /** The Authorization header alone, before the body is read (see ChannelAuthentication.verifyHeader). */
+  admits(authorization: string | undefined): Promise<ChannelTokenResult> {
+    return this.authentication.verifyHeader(authorization ?? '');
+  }
+
+  processIncoming(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): ReturnType<CloudAdapter['processActivity']> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
 /**
- * CloudAdapter with Bot Framework authentication from the settings. An empty app id is the local
- * unauthenticated mode used with the Agents Playground (config refuses it in production).
+ * CloudAdapter with Bot Framework authentication from the settings, and the checks that come
+ * before a turn (see `messageEndpoint`). An empty app id is the local unauthenticated mode used with
+ * the Agents Playground (config refuses it wherever anything says production).
  */
-export function createAdapter(identity: BotIdentity, log: Logger): CloudAdapter {
+export function createAdapter(identity: BotIdentity, log: Logger, clock: Clock = systemClock): BotAdapter {
   const configured = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: identity.appId,
     MicrosoftAppPassword: identity.appPassword,
@@ -25,8 +57,7 @@ export function createAdapter(identity: BotIdentity, log: Logger): CloudAdapter 
     MicrosoftAppTenantId: identity.appTenantId,
     ...identity.overrides,
   });
-  // A bad token must be a 401, not a 500 (botbuilder lets jsonwebtoken's errors through).
-  const adapter = new CloudAdapter(new ChannelAuthentication(configured));
+  const adapter = new BotAdapter(new ChannelAuthentication(configured, channelTokenVerifier(identity, clock), turnSettings(identity)));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn failed', { activityType: context.activity.type, error });
     if (context.activity.type === 'message') {
@@ -36,8 +67,77 @@ export function createAdapter(identity: BotIdentity, log: Logger): CloudAdapter 
   return adapter;
 }
 
-export function messageEndpoint(adapter: CloudAdapter, logic: (context: TurnContext) => Promise<void>): MessageEndpoint {
+function channelTokenVerifier(identity: BotIdentity, clock: Clock): ChannelTokenVerifier | undefined {
+  if (!identity.appId) return undefined;
+  return new ChannelTokenVerifier({
+    metadataUrl: identity.overrides?.['ToBotFromChannelOpenIdMetadataUrl'] ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    issuer: identity.overrides?.['ToBotFromChannelTokenIssuer'] ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    appId: identity.appId,
+    clock,
+  });
+}
+
+/** The outbound audience and callerId botframework-connector gives a channel turn, from the same settings. */
+function turnSettings(identity: BotIdentity): { audience: string; callerId: string } {
   return {
-    process: (req: Request, res: Response) => adapter.process(req, res, logic),
+    audience: identity.overrides?.['ToChannelFromBotOAuthScope'] ?? AuthenticationConstants.ToChannelFromBotOAuthScope,
+    callerId: identity.overrides?.['CallerId'] ?? CallerIdConstants.PublicAzureChannel,
   };
+}
+
+const IncomingActivity = z.looseObject({ type: z.string().min(1) });
+
+/**
+ * POST /api/messages, as CloudAdapter.process does it but for a refused token: CloudAdapter
+ * console.errors the whole stack and puts the failing check in the 401 body. Here a refused
+ * token is one JSON log line with its reason (never the token) and a bare 401; each turn runs
+ * in a `turn` span.
+ */
+export function messageEndpoint(adapter: BotAdapter, logic: (context: TurnContext) => Promise<void>, log: Logger, metrics: Pick<Metrics, 'count'>): MessageEndpoint {
+  const turn = (context: TurnContext): Promise<void> => {
+    const { correlationId } = currentLogContext();
+    const attributes = { 'pinbot.activity.type': context.activity.type, ...(typeof correlationId === 'string' ? { 'pinbot.correlation_id': correlationId } : {}) };
+    return inSpan('turn', attributes, () => logic(context));
+  };
+  const refusedToken = (reason: ChannelTokenRefusal, activity?: Activity): void => {
+    log.warn('token refused', { reason, channelId: activity?.channelId, activityType: activity?.type });
+    metrics.count('pinbot_token_refused_total', { reason });
+  };
+  return {
+    admit: async (authorization) => {
+      const verdict = await adapter.admits(authorization);
+      if (verdict.kind === 'refused') refusedToken(verdict.reason);
+      return verdict.kind === 'valid';
+    },
+    process: async (req: Request, res: Response) => {
+      const parsed = IncomingActivity.safeParse(req.body);
+      if (!parsed.success) return end(res, 400);
+      // Without a token anyone could name any serviceUrl: the bot would store it as the user's
+      // conversation and send answers (a temporary passcode) or requests (SSRF) there. In local
+      // mode it is refused before the turn runs: nothing stored, nothing sent.
+      if (adapter.localMode && !isLoopbackUrl(parsed.data['serviceUrl'])) return end(res, 403);
+      // As CloudAdapter.process: an object with a string type is handed on (the bot parses what it
+      // reads with zod in activity.ts); validateAndFixActivity only turns the timestamps into Dates.
+      const activity = validateAndFixActivity(parsed.data as unknown as Activity);
+      try {
+        const invoke = await adapter.processIncoming(authorizationOf(req), activity, turn);
+        end(res, invoke?.status ?? 200, invoke?.body);
+      } catch (error: unknown) {
+        if (!(error instanceof RefusedToken)) throw error;
+        refusedToken(error.reason, activity);
+        end(res, 401);
+      }
+    },
+  };
+}
+
+function authorizationOf(req: Request): string {
+  const header = req.headers.authorization;
+  return typeof header === 'string' ? header : '';
+}
+
+function end(res: Response, status: number, body?: unknown): void {
+  res.status(status);
+  if (body !== undefined) res.send(body);
+  res.end();
 }

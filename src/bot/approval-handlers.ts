@@ -1,16 +1,25 @@
 import type { AdaptiveCard } from '../cards';
-import { approvalCard, approvalChannelSetCard, approvalProblemCard, historyCard, pendingCard, problemCard } from '../cards';
+import {
+  approvalCard,
+  approvalChannelSetCard,
+  approvalProblemCard,
+  helpdeskCommandElsewhereCard,
+  historyCard,
+  notForYouCard,
+  pendingCard,
+  problemCard,
+} from '../cards';
 import type { Intent, Locale } from '../i18n';
 import type { Logger } from '../log';
 import type { Outbox } from '../notify';
 import type { ResetApp } from '../reset';
 import type { ApprovalChannels } from '../reset/approval-channel';
-import type { Decider, DecisionResult } from '../reset/approval';
+import type { Decider, DecisionResult, RequestView } from '../reset/approval';
 import { sameId } from '../reset/identity';
 import type { PeopleDirectory, RequestStore } from '../reset/ports';
 import { asIntuneFailure } from '../reset/ports';
 import { FINAL_STATES, OPEN_STATES, type ResetRequest } from '../reset/request';
-import type { CardAction, IncomingActivity } from './activity';
+import { scopeOf, type CardAction, type IncomingActivity } from './activity';
 
 export interface ApprovalHandlerDeps {
   app: ResetApp;
@@ -34,26 +43,58 @@ export class ApprovalHandlers {
     if (action.verb === 'refreshApproval') return this.viewFor(locale, decider, action.requestId);
     const decision = action.verb === 'approveRequest' ? 'approve' : 'reject';
     const note = action.verb === 'rejectRequest' ? action.reason : undefined;
-    return this.resultCard(locale, await this.deps.app.approvals.decide(decider, action.requestId, decision, note));
+    return this.resultCard(locale, decider, await this.deps.app.approvals.decide(decider, action.requestId, decision, note));
   }
 
+  /**
+   * `pending` and `history` name people and devices: answered only in the approval channel or a
+   * personal chat (never a group chat or another channel, whoever asks), and only to a helpdesk member.
+   */
   async onChannelCommand(locale: Locale, member: Decider, activity: IncomingActivity, intent: ChannelIntent): Promise<AdaptiveCard> {
     if (intent.kind === 'useChannelForApprovals') return this.chooseChannel(locale, member, activity);
+    if (!(await this.isApprovalPlace(activity, member.tenantId))) return helpdeskCommandElsewhereCard(locale);
     if (!(await this.deps.channels.isHelpdeskMember(member.aadObjectId))) return approvalProblemCard(locale, 'notApprover');
     return intent.kind === 'pending' ? this.pending(locale, member.tenantId) : this.history(locale, member.tenantId, intent.who);
+  }
+
+  private async isApprovalPlace(activity: IncomingActivity, tenantId: string): Promise<boolean> {
+    const scope = scopeOf(activity);
+    if (scope === 'personal') return true;
+    if (scope !== 'channel') return false;
+    const approvalChannel = await this.deps.channels.current(tenantId);
+    if (!approvalChannel) return false;
+    // Teams names the channel in channelData; the conversation id of a thread is `<channel>;messageid=…`.
+    const here = [activity.channelData?.channel?.id, activity.conversation.id.split(';')[0]];
+    return here.some((id) => id !== undefined && id === approvalChannel.channelId);
   }
 
   private async viewFor(locale: Locale, viewer: Decider, requestId: string): Promise<AdaptiveCard> {
     const request = await this.deps.store.getRequest(requestId);
     if (!request || !sameId(request.tenantId, viewer.tenantId)) return problemCard(locale, { kind: 'requestNotFound' });
-    const canDecide = await this.deps.app.approvals.canDecide(viewer.aadObjectId, request).catch((error: unknown) => {
-      if (!asIntuneFailure(error)) throw error;
-      return false;
-    });
-    return approvalCard(locale, request, canDecide ? 'approver' : 'readOnly', {});
+    const view = await this.viewOf(viewer, request);
+    switch (view) {
+      case 'approver':
+      case 'readOnly':
+        return approvalCard(locale, request, view, {});
+      case 'notForYou':
+        return notForYouCard(locale);
+      case 'directoryUnavailable':
+        return problemCard(locale, { kind: 'graphUnavailable' });
+      default: {
+        const unknownView: never = view;
+        throw new Error(`unhandled view ${String(unknownView)}`);
+      }
+    }
   }
 
-  private resultCard(locale: Locale, result: DecisionResult): AdaptiveCard {
+  private async viewOf(viewer: Decider, request: ResetRequest): Promise<RequestView> {
+    return this.deps.app.approvals.viewOf(viewer.aadObjectId, request).catch((error: unknown) => {
+      if (!asIntuneFailure(error)) throw error;
+      return 'directoryUnavailable' as const;
+    });
+  }
+
+  private async resultCard(locale: Locale, decider: Decider, result: DecisionResult): Promise<AdaptiveCard> {
     if (result.kind === 'decided') return approvalCard(locale, result.request, 'readOnly', {});
     switch (result.reason) {
       case 'notFound':
@@ -61,10 +102,16 @@ export class ApprovalHandlers {
       case 'directoryUnavailable':
         return problemCard(locale, { kind: 'graphUnavailable' });
       case 'notApprover':
+        return approvalProblemCard(locale, 'notApprover');
       case 'ownRequest':
-      case 'alreadyDecided':
-      case 'expired':
         return approvalProblemCard(locale, result.reason, result.request);
+      case 'alreadyDecided':
+      case 'expired': {
+        // These are answered before authority is checked: show the request only to whoever may see it.
+        const view = result.request ? await this.viewOf(decider, result.request) : 'notForYou';
+        const visible = view === 'approver' || view === 'readOnly';
+        return visible ? approvalProblemCard(locale, result.reason, result.request) : approvalProblemCard(locale, 'notApprover');
+      }
       default: {
         const unknownReason: never = result.reason;
         throw new Error(`unhandled refusal ${String(unknownReason)}`);

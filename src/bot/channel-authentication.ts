@@ -1,31 +1,35 @@
-import { StatusCodes, type Activity } from 'botbuilder';
+import { CallerIdConstants, StatusCodes, type Activity } from 'botbuilder';
 import {
+  AuthenticationConstants,
   AuthenticationError,
   BotFrameworkAuthentication,
+  ClaimsIdentity,
   type AuthenticateRequestResult,
   type BotFrameworkClient,
-  type ClaimsIdentity,
   type ConnectorFactory,
   type UserTokenClient,
 } from 'botframework-connector';
+import type { ChannelTokenRefusal, ChannelTokenResult, ChannelTokenVerifier } from './channel-token';
 import { withoutBuiltInRetries } from './connector-without-retries';
 import { ReusedConnectorClients } from './reused-connector-clients';
 
-/**
- * jsonwebtoken's failures, as botframework-connector 4.23.3 lets them through unwrapped: a forged
- * signature or an unsigned (`alg: none`) token is a JsonWebTokenError, an `nbf` in the future a
- * NotBeforeError. The names are jsonwebtoken's documented error types.
- */
-const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+/** A token the caller got wrong: CloudAdapter's AuthenticationError with status 401, and why (for our log only). */
+export class RefusedToken extends AuthenticationError {
+  constructor(readonly reason: ChannelTokenRefusal) {
+    // The message reaches no one: the 401 goes out with an empty body (see adapter.ts).
+    super('Unauthorized', StatusCodes.UNAUTHORIZED);
+    this.name = 'RefusedToken';
+  }
+}
 
 /**
- * The Bot Framework authentication with two corrections and a saving. Proactive connector
- * clients come without the library's hidden retries (see connector-without-retries.ts); all
- * connector clients are built once and reused (see reused-connector-clients.ts). And CloudAdapter answers 401 only for an
- * AuthenticationError and 500 for anything else, so a forged or not-yet-valid token got a 500 —
- * the channel then retries, and the attacker learns the token reached the signature check.
- * A token the caller got wrong is refused with 401; a failure of ours (metadata unreachable)
- * stays a 500.
+ * The Bot Framework authentication with our own token check and two savings. With an app id,
+ * the channel's token is verified by ChannelTokenVerifier (jose, our clock, typed refusals);
+ * a refused token is a RefusedToken (401), a failure of ours (keys unreachable) stays an error
+ * (500, the channel retries). Without an app id (local mode) the library's anonymous
+ * authentication stays. Proactive connector clients come without the library's hidden retries
+ * (see connector-without-retries.ts); all connector clients are built once and reused (see
+ * reused-connector-clients.ts).
  */
 export class ChannelAuthentication extends BotFrameworkAuthentication {
   /** Replies within a turn: the library's clients, retries included (a 429 there is retried after Retry-After). */
@@ -33,20 +37,56 @@ export class ChannelAuthentication extends BotFrameworkAuthentication {
   /** Proactive sends, which the outbox retries: clients without the hidden retries. */
   private readonly proactiveClients = new ReusedConnectorClients();
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  /**
+   * `verifier` undefined: local mode (no app id), nothing to verify. `turn` is what the
+   * library puts in a channel turn's result: the audience of our replies' token and the callerId.
+   */
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly verifier: ChannelTokenVerifier | undefined,
+    private readonly turn: { audience: string; callerId: string } = { audience: AuthenticationConstants.ToChannelFromBotOAuthScope, callerId: CallerIdConstants.PublicAzureChannel },
+  ) {
     super();
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.withReusedClients(await refusingBadTokens(() => this.inner.authenticateRequest(activity, authHeader)));
+    if (!this.verifier) return this.withReusedClients(await this.inner.authenticateRequest(activity, authHeader));
+    const verdict = await this.verifier.verify(authHeader, activity);
+    if (verdict.kind === 'refused') throw new RefusedToken(verdict.reason);
+    // As botframework-connector builds it (JwtTokenExtractor): one claim per payload entry, authenticated.
+    const claimsIdentity = new ClaimsIdentity(Object.entries(verdict.claims).map(([type, value]) => ({ type, value: typeof value === 'string' ? value : JSON.stringify(value) })), true);
+    return this.withReusedClients({
+      audience: this.turn.audience,
+      callerId: this.turn.callerId,
+      claimsIdentity,
+      connectorFactory: this.inner.createConnectorFactory(claimsIdentity),
+    });
   }
 
+  /** No app id: the library's anonymous authentication, and nothing to verify. */
+  get localMode(): boolean {
+    return this.verifier === undefined;
+  }
+
+  /**
+   * The token of a POST, checked from its Authorization header alone so that a stranger's body is
+   * never read: signature, issuer, expiry, audience = our app id. The serviceUrl claim and the
+   * channel's endorsement are checked again with the activity by authenticateRequest.
+   */
+  async verifyHeader(authHeader: string): Promise<ChannelTokenResult> {
+    if (!this.verifier) return { kind: 'valid', claims: {} };
+    return this.verifier.verify(authHeader, undefined);
+  }
+
+  /** Bot Framework streaming (App Service named pipes) and skills are not served: nothing may pass here with an app id. */
   override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
-    return this.withReusedClients(await refusingBadTokens(() => this.inner.authenticateStreamingRequest(authHeader, channelIdHeader)));
+    if (this.verifier) throw new RefusedToken('unsupportedRequest');
+    return this.withReusedClients(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
   }
 
   override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
-    return refusingBadTokens(() => this.inner.authenticateChannelRequest(authHeader));
+    if (this.verifier) return Promise.reject(new RefusedToken('unsupportedRequest'));
+    return this.inner.authenticateChannelRequest(authHeader);
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
@@ -70,18 +110,5 @@ export class ChannelAuthentication extends BotFrameworkAuthentication {
 
   override getOriginatingAudience(): string {
     return this.inner.getOriginatingAudience();
-  }
-}
-
-async function refusingBadTokens<T>(authenticate: () => Promise<T>): Promise<T> {
-  try {
-    return await authenticate();
-  } catch (error: unknown) {
-    if (error instanceof Error && TOKEN_ERRORS.has(error.name) && !(error instanceof AuthenticationError)) {
-      const refused = new AuthenticationError(`Unauthorized. ${error.name}: ${error.message}`, StatusCodes.UNAUTHORIZED);
-      refused.cause = error;
-      throw refused;
-    }
-    throw error;
   }
 }

@@ -1,12 +1,13 @@
 // Verifies the user's Entra token that the Bot Framework token service hands back for the OAuth
 // connection, so the fresh sign-in decision reads claims Entra signed — never claims anyone could
-// write. node:crypto only: RS256 over the tenant's published keys.
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+// write. jose does the JOSE work (RS256 over the tenant's published keys, exp/nbf, iss, aud);
+// this file adds the tenant check and a typed reason for every refusal.
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 
 /** Tolerance for exp/nbf between Entra's clock and ours. */
 const CLOCK_SKEW_SECONDS = 60;
-/** Entra rotates signing keys; metadata older than this is fetched again. */
+/** Entra rotates signing keys; keys older than this are fetched again. */
 const KEYS_MAX_AGE_MS = 24 * 3600_000;
 /** An unknown kid may mean a rotation: look again, but not more often than this. */
 const UNKNOWN_KID_REFETCH_MS = 5 * 60_000;
@@ -24,11 +25,7 @@ export const SsoClaims = z.object({
 });
 export type SsoClaims = z.infer<typeof SsoClaims>;
 
-const Header = z.object({ alg: z.string(), kid: z.string().optional() });
 const Metadata = z.object({ issuer: z.string(), jwks_uri: z.string().url() });
-const Jwks = z.object({
-  keys: z.array(z.object({ kid: z.string().optional(), kty: z.string(), n: z.string().optional(), e: z.string().optional() })),
-});
 
 export type SsoTokenFailure =
   | 'malformed'
@@ -53,63 +50,40 @@ export interface SsoTokenExpectations {
   now: Date;
 }
 
-interface SigningKeys {
+type RemoteKeys = ReturnType<typeof createRemoteJWKSet>;
+
+interface TenantKeys {
   issuer: string;
-  keys: Map<string, KeyObject>;
-  fetchedAt: number;
+  keys: RemoteKeys;
 }
 
-type KeyLookup = { kind: 'found'; issuer: string; key: KeyObject } | { kind: 'unknownKey' } | { kind: 'unavailable'; detail: string };
-
-/** The metadata and JWKS of each metadata URL, fetched when first needed and kept for a day. */
+/**
+ * The metadata of each metadata URL, fetched when first needed (concurrent confirms share one
+ * fetch) and kept; jose's remote key set behind it refetches the keys after a day, or for an
+ * unknown kid at most every 5 minutes. A failed fetch is not kept, so the next confirm tries again.
+ */
 export class OpenIdKeyCache {
-  private readonly entries = new Map<string, Promise<SigningKeys>>();
+  private readonly entries = new Map<string, Promise<TenantKeys>>();
 
-  async lookup(metadataUrl: string, kid: string): Promise<KeyLookup> {
-    let keys = await this.load(metadataUrl, false);
-    if (!('detail' in keys) && needsRefetch(keys, kid)) keys = await this.load(metadataUrl, true);
-    if ('detail' in keys) return { kind: 'unavailable', detail: keys.detail };
-    const key = keys.keys.get(kid);
-    return key ? { kind: 'found', issuer: keys.issuer, key } : { kind: 'unknownKey' };
-  }
-
-  private async load(metadataUrl: string, refresh: boolean): Promise<SigningKeys | { detail: string }> {
+  keysOf(metadataUrl: string): Promise<TenantKeys> {
     let loading = this.entries.get(metadataUrl);
-    if (!loading || refresh) {
-      // Concurrent confirms share one fetch.
-      loading = fetchSigningKeys(metadataUrl);
+    if (!loading) {
+      loading = fetchTenantKeys(metadataUrl);
       this.entries.set(metadataUrl, loading);
+      loading.catch(() => {
+        if (this.entries.get(metadataUrl) === loading) this.entries.delete(metadataUrl);
+      });
     }
-    try {
-      return await loading;
-    } catch (error: unknown) {
-      // A failed fetch is not kept, so the next confirm tries again.
-      if (this.entries.get(metadataUrl) === loading) this.entries.delete(metadataUrl);
-      return { detail: error instanceof Error ? error.message : String(error) };
-    }
+    return loading;
   }
 }
 
-function needsRefetch(keys: SigningKeys, kid: string): boolean {
-  const age = Date.now() - keys.fetchedAt;
-  return age > KEYS_MAX_AGE_MS || (!keys.keys.has(kid) && age > UNKNOWN_KID_REFETCH_MS);
-}
-
-async function fetchSigningKeys(metadataUrl: string): Promise<SigningKeys> {
-  const metadata = Metadata.parse(await fetchJson(metadataUrl));
-  const jwks = Jwks.parse(await fetchJson(metadata.jwks_uri));
-  const keys = new Map<string, KeyObject>();
-  for (const jwk of jwks.keys) {
-    if (jwk.kty !== 'RSA' || !jwk.kid || !jwk.n || !jwk.e) continue;
-    keys.set(jwk.kid, createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' }));
-  }
-  return { issuer: metadata.issuer, keys, fetchedAt: Date.now() };
-}
-
-async function fetchJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response.json();
+async function fetchTenantKeys(metadataUrl: string): Promise<TenantKeys> {
+  const response = await fetch(metadataUrl, { signal: AbortSignal.timeout(10_000) });
+  if (!response.ok) throw new Error(`${metadataUrl} answered ${response.status}`);
+  const metadata = Metadata.parse(await response.json());
+  const keys = createRemoteJWKSet(new URL(metadata.jwks_uri), { cacheMaxAge: KEYS_MAX_AGE_MS, cooldownDuration: UNKNOWN_KID_REFETCH_MS, timeoutDuration: 10_000 });
+  return { issuer: metadata.issuer, keys };
 }
 
 const sharedKeys = new OpenIdKeyCache();
@@ -120,45 +94,81 @@ const sharedKeys = new OpenIdKeyCache();
  * why the token is refused; throws only on a bug.
  */
 export async function verifySsoToken(token: string, expected: SsoTokenExpectations, keys: OpenIdKeyCache = sharedKeys): Promise<SsoTokenResult> {
-  const parts = token.split('.');
-  const [encodedHeader = '', encodedPayload = '', encodedSignature = ''] = parts;
-  if (parts.length !== 3) return { kind: 'invalid', reason: 'malformed', detail: 'not a signed JWT' };
-  const header = Header.safeParse(decodeJson(encodedHeader));
-  const payload = SsoClaims.safeParse(decodeJson(encodedPayload));
-  if (!header.success || !payload.success) return { kind: 'invalid', reason: 'malformed', detail: 'header or claims of the wrong shape' };
-  // Only what Entra signs with: "none" and HMAC algorithms (keyed with a public key) are refused here.
-  if (header.data.alg !== 'RS256') return { kind: 'invalid', reason: 'unsupportedAlgorithm', detail: header.data.alg };
-  if (!header.data.kid) return { kind: 'invalid', reason: 'unknownKey', detail: 'no kid' };
-  const found = await keys.lookup(expected.metadataUrl, header.data.kid);
-  if (found.kind === 'unavailable') return { kind: 'invalid', reason: 'metadataUnavailable', detail: found.detail };
-  if (found.kind === 'unknownKey') return { kind: 'invalid', reason: 'unknownKey', detail: header.data.kid };
-  const signed = Buffer.from(`${encodedHeader}.${encodedPayload}`);
-  if (!verify('sha256', signed, found.key, Buffer.from(encodedSignature, 'base64url'))) {
-    return { kind: 'invalid', reason: 'badSignature' };
-  }
-  return checkClaims(payload.data, found.issuer, expected);
-}
-
-function checkClaims(claims: SsoClaims, metadataIssuer: string, expected: SsoTokenExpectations): SsoTokenResult {
-  const tenantId = expected.tenantId.toLowerCase();
-  // Multi-tenant metadata names the issuer with a {tenantid} placeholder; ours is one tenant's.
-  const issuer = metadataIssuer.replace('{tenantid}', tenantId);
-  if (claims.iss !== issuer) return { kind: 'invalid', reason: 'wrongIssuer', detail: claims.iss };
-  if (claims.tid.toLowerCase() !== tenantId) return { kind: 'invalid', reason: 'wrongTenant', detail: claims.tid };
-  const audiences: readonly string[] = typeof expected.audience === 'string' ? [expected.audience] : expected.audience;
-  if (!audiences.includes(claims.aud)) return { kind: 'invalid', reason: 'wrongAudience', detail: claims.aud };
-  const now = expected.now.getTime() / 1000;
-  if (now > claims.exp + CLOCK_SKEW_SECONDS) return { kind: 'invalid', reason: 'expired' };
-  if (claims.nbf !== undefined && now < claims.nbf - CLOCK_SKEW_SECONDS) return { kind: 'invalid', reason: 'notYetValid' };
-  return { kind: 'valid', claims };
-}
-
-function decodeJson(segment: string): unknown {
+  const header = headerOf(token);
+  if (!header) return { kind: 'invalid', reason: 'malformed', detail: 'not a signed JWT' };
+  // Only what Entra signs with: "none" and HMAC algorithms (keyed with a public key) are refused before any key is fetched.
+  if (header.alg !== 'RS256') return { kind: 'invalid', reason: 'unsupportedAlgorithm', detail: header.alg };
+  // jose would try the only key of a one-key set for a token without kid; Entra always names it.
+  if (!header.kid) return { kind: 'invalid', reason: 'unknownKey', detail: 'no kid' };
+  let tenant: TenantKeys;
   try {
-    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    tenant = await keys.keysOf(expected.metadataUrl);
   } catch (error: unknown) {
-    // Garbage in a token segment is the sender's problem, reported as 'malformed' by the caller.
-    if (error instanceof SyntaxError) return undefined;
+    return { kind: 'invalid', reason: 'metadataUnavailable', detail: error instanceof Error ? error.message : String(error) };
+  }
+  const tenantId = expected.tenantId.toLowerCase();
+  try {
+    const { payload } = await jwtVerify(token, keysOrUnavailable(tenant.keys), {
+      algorithms: ['RS256'],
+      // Multi-tenant metadata names the issuer with a {tenantid} placeholder; ours is one tenant's.
+      issuer: tenant.issuer.replace('{tenantid}', tenantId),
+      audience: typeof expected.audience === 'string' ? expected.audience : [...expected.audience],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+      currentDate: expected.now,
+    });
+    const claims = SsoClaims.safeParse(payload);
+    if (!claims.success) return { kind: 'invalid', reason: 'malformed', detail: 'claims of the wrong shape' };
+    if (claims.data.tid.toLowerCase() !== tenantId) return { kind: 'invalid', reason: 'wrongTenant', detail: claims.data.tid };
+    return { kind: 'valid', claims: claims.data };
+  } catch (error: unknown) {
+    const reason = refusalOf(error);
+    if (!reason) throw error;
+    return { kind: 'invalid', reason, detail: error instanceof errors.JOSEError ? error.code : undefined };
+  }
+}
+
+/** Fetching the keys failed (a socket error, not a JOSE verdict): the key set is unavailable, not the token wrong. */
+class KeysUnavailable extends Error {
+  override readonly name = 'KeysUnavailable';
+}
+
+function keysOrUnavailable(keys: RemoteKeys): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error: unknown) {
+      if (error instanceof errors.JOSEError) throw error;
+      throw new KeysUnavailable('the tenant keys could not be fetched', { cause: error });
+    }
+  };
+}
+
+function headerOf(token: string): { alg?: string; kid?: string } | undefined {
+  if (token.split('.').length !== 3) return undefined;
+  try {
+    const header = decodeProtectedHeader(token);
+    return header.alg ? header : undefined;
+  } catch (error: unknown) {
+    // Garbage in the header is the sender's problem, reported as 'malformed' by the caller.
+    if (error instanceof errors.JOSEError) return undefined;
     throw error;
   }
+}
+
+/** jose's typed errors (by class, never by message) → why the token is refused; undefined = a bug. */
+function refusalOf(error: unknown): SsoTokenFailure | undefined {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return 'wrongIssuer';
+    if (error.claim === 'aud') return 'wrongAudience';
+    if (error.claim === 'nbf') return 'notYetValid';
+    return 'malformed';
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'badSignature';
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return 'unknownKey';
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return 'unsupportedAlgorithm';
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'malformed';
+  // The key set could not be fetched (timeout, refused connection, not a JWKS).
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error instanceof KeysUnavailable) return 'metadataUnavailable';
+  return undefined;
 }

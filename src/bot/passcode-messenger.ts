@@ -39,13 +39,29 @@ export class TeamsPasscodeMessenger implements PasscodeMessenger {
     this.log.info('temporary passcode hidden', { requestId: request.id });
   }
 
-  private async inPersonalChat(request: ResetRequest, logic: Parameters<CloudAdapter['continueConversationAsync']>[2]): Promise<void> {
-    const conversation = await this.conversations.conversation(request.conversationId);
-    if (!conversation || conversation.kind !== 'personal') {
-      // Never fall back to another conversation: a passcode must not land anywhere else.
-      throw new Error(`request ${request.id}: its personal chat is unknown`);
-    }
-    const reference = JSON.parse(conversation.referenceJson) as Partial<ConversationReference>;
-    await this.adapter.continueConversationAsync(this.botAppId, reference, logic);
+  private async inPersonalChat(request: ResetRequest, logic: TurnLogic): Promise<void> {
+    const { adapter, botAppId, conversations } = this;
+    await continueInPersonalChat({ adapter, botAppId, conversations, conversationId: request.conversationId }, logic);
   }
+}
+
+type TurnLogic = Parameters<CloudAdapter['continueConversationAsync']>[2];
+
+/**
+ * Runs `logic` in the stored personal chat `conversationId`, or throws: never falls back to another
+ * conversation, because what it sends (a passcode, a recovery key) must not land anywhere else.
+ */
+export async function continueInPersonalChat(
+  target: {
+    adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+    botAppId: string;
+    conversations: Pick<ConversationStore, 'conversation'>;
+    conversationId: string;
+  },
+  logic: TurnLogic,
+): Promise<void> {
+  const conversation = await target.conversations.conversation(target.conversationId);
+  if (!conversation || conversation.kind !== 'personal') throw new Error('the personal chat to send to is unknown');
+  const reference = JSON.parse(conversation.referenceJson) as Partial<ConversationReference>;
+  await target.adapter.continueConversationAsync(target.botAppId, reference, logic);
 }

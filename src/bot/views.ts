@@ -4,14 +4,17 @@ import {
   guidanceCard,
   noDevicesCard,
   offerCard,
+  passcodeAgainRefusedCard,
+  passcodeCard,
   problemCard,
   refusalCard,
   requestCard,
 } from '../cards';
 import type { Locale } from '../i18n';
-import type { RequestStep, StartOutcome } from '../reset';
+import type { PasscodeAgain, RequestStep, StartOutcome } from '../reset';
 
-export function startCard(locale: Locale, outcome: StartOutcome, now: Date): AdaptiveCard {
+/** `offerRecoveryKey`: the Windows guidance card gets the BitLocker recovery-key button (RECOVERY_KEY_POLICY). */
+export function startCard(locale: Locale, outcome: StartOutcome, now: Date, options: { offerRecoveryKey?: boolean } = {}): AdaptiveCard {
   switch (outcome.kind) {
     case 'noDevices':
       return noDevicesCard(locale);
@@ -20,7 +23,7 @@ export function startCard(locale: Locale, outcome: StartOutcome, now: Date): Ada
     case 'offer':
       return offerCard(locale, outcome.request, outcome.staleDays);
     case 'guide':
-      return guidanceCard(locale, outcome.device, outcome.topic);
+      return guidanceCard(locale, outcome.device, outcome.topic, options);
     case 'refuse':
       return refusalCard(locale, outcome.device, outcome.reason);
     case 'inProgress':
@@ -36,4 +39,9 @@ export function startCard(locale: Locale, outcome: StartOutcome, now: Date): Ada
 
 export function stepCard(locale: Locale, step: RequestStep): AdaptiveCard {
   return step.kind === 'request' ? requestCard(locale, step.request) : problemCard(locale, step.problem);
+}
+
+/** The passcode read again from Graph replaces the hidden message for the clicker only (the invoke answer). */
+export function passcodeAgainCard(locale: Locale, outcome: PasscodeAgain): AdaptiveCard {
+  return outcome.kind === 'passcode' ? passcodeCard(locale, outcome.request, outcome.passcode) : passcodeAgainRefusedCard(locale, outcome.reason);
 }

@@ -32,6 +32,25 @@ export function approvalProblemText(locale: Locale, kind: ApprovalProblemKind): 
   }
 }
 
+/** What someone who is neither the requester nor an approver gets for a request id: nothing of it. */
+export function notForYouCard(locale: Locale): AdaptiveCard {
+  return noticeCard({
+    fallbackText: t(locale, 'approvalView.notForYou.fallback'),
+    title: t(locale, 'approvalView.notForYou.title'),
+    paragraphs: [t(locale, 'approvalView.notForYou.text')],
+  });
+}
+
+/** `pending` / `history` asked outside the approval channel and the asker's personal chat. */
+export function helpdeskCommandElsewhereCard(locale: Locale): AdaptiveCard {
+  return noticeCard({
+    fallbackText: t(locale, 'helpdeskCommand.wrongPlace.fallback'),
+    title: t(locale, 'helpdeskCommand.wrongPlace.title'),
+    titleColor: 'attention',
+    paragraphs: [t(locale, 'helpdeskCommand.wrongPlace.text')],
+  });
+}
+
 /**
  * The sentence, and below it the request as it stands now, read-only: whoever clicked sees at
  * once who decided, or that it expired, without buttons that would fail again.

@@ -1,7 +1,7 @@
 // Words of the approval card that depend on the request: title, who decides, the manager notice
 // and the status lines per state. Names and the rejection reason are escaped here, once.
 import type { ApproverKind, ManagerNotice, RequestState, ResetRequest } from '../reset/request';
-import { formatUtc, t, type Locale, type PlainKey } from '../i18n';
+import { formatDateTime, t, type Locale, type PlainKey } from '../i18n';
 import type { Fact } from './device-facts';
 import { failureForOthers } from './failure-wording';
 import { markdownText } from './safe-text';
@@ -100,7 +100,7 @@ export function statusLines(locale: Locale, request: ResetRequest, decide: boole
       return [...approvedBy, t(locale, 'approval.status.approved')];
     case 'executing':
       return request.actionSentAt
-        ? [...approvedBy, t(locale, 'approval.status.executing', { time: formatUtc(locale, request.actionSentAt) })]
+        ? [...approvedBy, t(locale, 'approval.status.executing', { time: formatDateTime(locale, request.actionSentAt) })]
         : [...approvedBy, t(locale, 'approval.status.approved')];
     case 'succeeded':
       return [...approvedBy, t(locale, 'approval.status.succeeded')];
@@ -114,7 +114,7 @@ export function statusLines(locale: Locale, request: ResetRequest, decide: boole
     case 'expired':
       return [
         request.expiresAt
-          ? t(locale, 'approval.status.expiredAt', { time: formatUtc(locale, request.expiresAt) })
+          ? t(locale, 'approval.status.expiredAt', { time: formatDateTime(locale, request.expiresAt) })
           : t(locale, 'approval.status.expired'),
       ];
     case 'cancelled':

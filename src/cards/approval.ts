@@ -2,7 +2,7 @@
 // updated in place; Teams' `refresh` swaps in the approver view for the listed users only.
 // The view is a convenience: the bot checks who may decide on every click.
 import type { ResetRequest } from '../reset/request';
-import { formatCheckIn, formatUtc, formatUtcFromNow, t, type Locale } from '../i18n';
+import { formatCheckIn, formatDateTime, formatDateTimeFromNow, t, type Locale } from '../i18n';
 import { approvalTitle, decidesText, managerFact, ownershipText, personName, statusLines } from './approval-wording';
 import { deviceFacts, viewOfSnapshot, type Fact } from './device-facts';
 import { offerWording } from './offer-wording';
@@ -73,11 +73,11 @@ function approvalFacts(locale: Locale, request: ResetRequest, now: Date): Fact[]
       fact(t(locale, 'common.fact.lastCheckIn'), formatCheckIn(locale, device.lastSyncDateTime, now)),
     ),
     fact(t(locale, 'approval.fact.action'), t(locale, offerWording(request.action, device.platform).confirm)),
-    fact(t(locale, 'common.fact.requested'), formatUtc(locale, request.createdAt)),
+    fact(t(locale, 'common.fact.requested'), formatDateTime(locale, request.createdAt)),
   ];
   // The deadline matters only while someone can still decide.
   if (request.state === 'awaiting_approval' && request.expiresAt) {
-    facts.push(fact(t(locale, 'approval.fact.expires'), formatUtcFromNow(locale, request.expiresAt, now)));
+    facts.push(fact(t(locale, 'approval.fact.expires'), formatDateTimeFromNow(locale, request.expiresAt, now)));
   }
   facts.push(fact(t(locale, 'approval.fact.decides'), decidesText(locale, request.approver, request.managerName)));
   return [...facts, ...managerFact(locale, request.managerNotice, request.managerName)];

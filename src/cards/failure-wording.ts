@@ -25,14 +25,19 @@ export function failureWording(request: Pick<ResetRequest, 'failureReason' | 'ac
     case 'actionFailed':
       return actionFailed(request);
     case 'actionNotSupported':
-      return { paragraphs: ['outcome.failed.actionNotSupported'], helpdesk: true, offerRestart: false };
+      return notSupported(request);
     case 'actionCanceled':
       return { paragraphs: ['outcome.failed.actionCanceled'], helpdesk: true, offerRestart: true };
     case 'actionNotConfirmed':
       return { paragraphs: ['outcome.failed.actionNotConfirmed'], helpdesk: false, offerRestart: true };
     case 'timedOut':
       // The action may still reach the device: offering to send another one would be wrong.
-      return { paragraphs: ['outcome.failed.timedOut'], helpdesk: false, offerRestart: false };
+      // Windows 10 Mobile is followed for a shorter wait and may never check in: say so.
+      return {
+        paragraphs: [request.device.platform === 'windows-mobile' ? 'outcome.failed.timedOutWindowsMobile' : 'outcome.failed.timedOut'],
+        helpdesk: false,
+        offerRestart: false,
+      };
     case 'graphPermissionMissing':
       return { paragraphs: ['outcome.failed.graphPermissionMissing'], helpdesk: true, offerRestart: false };
     case 'graphUnavailable':
@@ -51,17 +56,34 @@ function actionFailed(request: Pick<ResetRequest, 'action' | 'device'>): Failure
     return { paragraphs: ['outcome.failed.actionFailedApple'], helpdesk: false, offerRestart: false };
   }
   if (request.action === 'resetWorkProfilePasscode') {
+    // The helpdesk cannot unlock a work profile either: removing and re-enrolling it is the way back.
     return {
       paragraphs: [
         'outcome.failed.actionFailedWorkProfile',
         'outcome.failed.workProfileToken',
         'outcome.failed.workProfilePolicy',
+        'outcome.failed.workProfileWayBack',
       ],
-      helpdesk: true,
+      helpdesk: false,
       offerRestart: false,
     };
   }
   return { paragraphs: ['outcome.failed.actionFailedOther'], helpdesk: true, offerRestart: false };
+}
+
+/**
+ * On a work profile, `notSupported` is how an inactive reset token (or a missing work-profile
+ * passcode policy) shows up, not a device that lacks the feature: explain that and the way back.
+ */
+function notSupported(request: Pick<ResetRequest, 'action'>): FailureWording {
+  if (request.action !== 'resetWorkProfilePasscode') {
+    return { paragraphs: ['outcome.failed.actionNotSupported'], helpdesk: true, offerRestart: false };
+  }
+  return {
+    paragraphs: ['outcome.failed.workProfileNotSupported', 'outcome.failed.workProfileWayBack'],
+    helpdesk: false,
+    offerRestart: false,
+  };
 }
 
 /**
@@ -83,7 +105,7 @@ export function failureForOthers(request: Pick<ResetRequest, 'failureReason' | '
     case 'deviceNoLongerEligible':
       return 'approval.failed.deviceNoLongerEligible';
     case 'actionNotSupported':
-      return 'approval.failed.actionNotSupported';
+      return request.action === 'resetWorkProfilePasscode' ? 'approval.failed.actionFailedWorkProfile' : 'approval.failed.actionNotSupported';
     case 'actionCanceled':
       return 'approval.failed.actionCanceled';
     case 'actionNotConfirmed':

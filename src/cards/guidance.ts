@@ -4,8 +4,11 @@ import { t, type Locale } from '../i18n';
 import { deviceFacts, viewOfSnapshot } from './device-facts';
 import { renderCard, type AdaptiveCard } from './template';
 
-/** For devices with no remote action: how the user fixes it on the device. No buttons. */
-export function guidanceCard(locale: Locale, device: DeviceSnapshot, topic: GuideTopic): AdaptiveCard {
+/**
+ * For devices with no remote action: how the user fixes it on the device. The one button, where
+ * RECOVERY_KEY_POLICY allows it, leads to the BitLocker recovery key (the PC's other lock-out).
+ */
+export function guidanceCard(locale: Locale, device: DeviceSnapshot, topic: GuideTopic, options: { offerRecoveryKey?: boolean } = {}): AdaptiveCard {
   const facts = deviceFacts(locale, viewOfSnapshot(locale, device));
   switch (topic) {
     case 'windowsHelloReset':
@@ -15,7 +18,9 @@ export function guidanceCard(locale: Locale, device: DeviceSnapshot, topic: Guid
         facts,
         intro: t(locale, 'guide.windows.noRemote'),
         steps: [t(locale, 'guide.windows.step1'), t(locale, 'guide.windows.step2'), t(locale, 'guide.windows.step3')],
-        note: t(locale, 'guide.windows.offline'),
+        notes: [t(locale, 'guide.windows.password'), t(locale, 'guide.windows.hybrid'), t(locale, 'guide.windows.offline')],
+        offerRecoveryKey: options.offerRecoveryKey === true,
+        recoveryKeyLabel: t(locale, 'recoveryKey.startButton'),
       });
     default: {
       const _never: never = topic;

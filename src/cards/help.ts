@@ -3,15 +3,17 @@ import { t, type Locale } from '../i18n';
 import type { Fact } from './device-facts';
 import { renderCard, type AdaptiveCard } from './template';
 
-export function helpCard(locale: Locale): AdaptiveCard {
+/** `recoveryKey`: RECOVERY_KEY_POLICY lets people ask for their PC's BitLocker recovery key. */
+export function helpCard(locale: Locale, options: { recoveryKey?: boolean } = {}): AdaptiveCard {
   const command = (name: Command): Fact => commandFact(locale, name);
+  const recoveryKey: Fact[] = options.recoveryKey ? [{ title: t(locale, 'recoveryKey.help.cmd'), value: t(locale, 'recoveryKey.help.does') }] : [];
   return renderCard('help', {
     fallbackText: t(locale, 'help.fallback'),
     title: t(locale, 'help.title'),
     intro: t(locale, 'help.intro'),
     safety: t(locale, 'help.safety'),
     commandsTitle: t(locale, 'help.commandsTitle'),
-    commands: [command('reset'), command('status'), command('cancel'), command('help')],
+    commands: [command('reset'), ...recoveryKey, command('status'), command('cancel'), command('help')],
     helpdeskTitle: t(locale, 'help.helpdeskTitle'),
     helpdeskCommands: [command('approvals'), command('pending'), command('history')],
     startLabel: t(locale, 'common.button.startReset'),

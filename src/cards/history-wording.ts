@@ -18,6 +18,7 @@ const EVENTS = {
   succeeded: 'history.event.succeeded',
   failed: 'history.event.failed',
   passcodeHidden: 'history.event.passcodeHidden',
+  passcodeShownAgain: 'history.event.passcodeShownAgain',
   managerNotified: 'history.event.managerNotified',
   managerNotNotified: 'history.event.managerNotNotified',
   managerNotFound: 'history.event.managerNotFound',

@@ -3,7 +3,7 @@
 // names come from Entra, audit details are free text written by the domain.
 import type { Person } from '../reset/ports';
 import type { AuditEntry, ResetRequest } from '../reset/request';
-import { formatUtc, t, type Locale } from '../i18n';
+import { formatDateTime, t, type Locale } from '../i18n';
 import { personName } from './approval-wording';
 import { detailFacts, viewOfSnapshot, type Fact } from './device-facts';
 import { auditActor, auditEvent } from './history-wording';
@@ -53,7 +53,7 @@ function historyItem(locale: Locale, { request, audit }: HistoryItem): object {
   return {
     heading: device.name,
     facts: [
-      { title: t(locale, 'common.fact.requested'), value: formatUtc(locale, request.createdAt) },
+      { title: t(locale, 'common.fact.requested'), value: formatDateTime(locale, request.createdAt) },
       { title: t(locale, 'common.fact.state'), value: stateWords(locale, request.state) },
       { title: t(locale, 'approval.fact.action'), value: t(locale, offerWording(request.action, request.device.platform).confirm) },
       ...detailFacts(locale, device),
@@ -68,7 +68,7 @@ function trailFact(locale: Locale, request: ResetRequest, entry: AuditEntry): Fa
   const actor = auditActor(locale, request, entry.actor);
   const detail = markdownText(entry.detail, 200);
   return {
-    title: formatUtc(locale, entry.at),
+    title: formatDateTime(locale, entry.at),
     value: detail ? t(locale, 'history.entryWithDetail', { event, actor, detail }) : t(locale, 'history.entry', { event, actor }),
   };
 }

@@ -1,7 +1,7 @@
 // Everything people see from the bot, as Adaptive Card JSON built from cards/*.json templates.
 export { approvalCard, MAX_REFRESH_USER_IDS, type ApprovalCardOptions, type ApprovalView } from './approval';
 export { approvalChannelSetCard, type ApprovalChannelOutcome } from './approval-channel';
-export { approvalProblemCard, approvalProblemText, type ApprovalProblemKind } from './approval-problem';
+export { approvalProblemCard, approvalProblemText, helpdeskCommandElsewhereCard, notForYouCard, type ApprovalProblemKind } from './approval-problem';
 export { devicePickerCard } from './device-picker';
 export { STALE_AFTER_DAYS } from './device-facts';
 export { guidanceCard } from './guidance';
@@ -10,10 +10,19 @@ export { historyCard, MAX_HISTORY_SHOWN, type HistoryItem } from './history';
 export { managerNoticeCard, type ManagerEvent } from './manager-notice';
 export { offerCard } from './offer';
 export { outcomeCard, type OutcomeOptions } from './outcome';
-export { passcodeCard } from './passcode';
+export { passcodeAgainRefusedCard, passcodeCard } from './passcode';
 export { MAX_PENDING_SHOWN, pendingCard, type PendingItem } from './pending';
 export { problemCard } from './problem';
 export { progressCard } from './progress';
+export {
+  recoveryKeyAskCard,
+  recoveryKeyCard,
+  recoveryKeyDevicesCard,
+  recoveryKeyRefusalCard,
+  recoveryKeyShownCard,
+  type KeyIdCardNote,
+  type RecoveryKeyRefusal,
+} from './recovery-key';
 export { refusalCard } from './refusal';
 export { requestCard } from './request-card';
 export { markdownText, plainText } from './safe-text';
@@ -28,3 +37,4 @@ export {
   type Verb,
   type VerbData,
 } from './verbs';
+export { accountPasswordCard, whichPasswordCard } from './which-password';

@@ -1,10 +1,10 @@
 // Proactive personal messages to the requester's manager. They inform; the one that asks the
 // manager to decide (MANAGER_APPROVAL) is the approval card itself.
 import type { ResetRequest } from '../reset/request';
-import { formatUtc, t, type Locale, type PlainKey } from '../i18n';
+import { formatDateTime, t, type Locale, type PlainKey } from '../i18n';
 import { approvalCard } from './approval';
 import { personName, reasonText } from './approval-wording';
-import { deviceFacts, viewOfSnapshot, type Fact } from './device-facts';
+import { deviceFacts, viewOfSnapshot, type DeviceView, type Fact } from './device-facts';
 import { failureForOthers } from './failure-wording';
 import { noticeCard } from './notice';
 import { offerWording } from './offer-wording';
@@ -15,11 +15,15 @@ export type ManagerEvent = 'requested' | 'approvalNeeded' | 'succeeded' | 'faile
 export function managerNoticeCard(locale: Locale, request: ResetRequest, event: ManagerEvent): AdaptiveCard {
   if (event === 'approvalNeeded') return approvalCard(locale, request, 'approver', {});
   const device = viewOfSnapshot(locale, request.device);
-  const names = { requester: personName(request.requesterName) || t(locale, 'common.unknown'), device: device.name };
+  const personal = isPersonallyOwned(request);
+  const names = {
+    requester: personName(request.requesterName) || t(locale, 'common.unknown'),
+    device: personal ? t(locale, 'managerNotice.personalDevice', { kind: device.platform }) : device.name,
+  };
   const facts: Fact[] = [
-    ...deviceFacts(locale, device),
+    ...(personal ? personalDeviceFacts(locale, device) : deviceFacts(locale, device)),
     { title: t(locale, 'approval.fact.action'), value: t(locale, offerWording(request.action, request.device.platform).confirm) },
-    { title: t(locale, 'common.fact.requested'), value: formatUtc(locale, request.createdAt) },
+    { title: t(locale, 'common.fact.requested'), value: formatDateTime(locale, request.createdAt) },
   ];
   const says = (title: PlainKey, paragraphs: string[], notes: string[] = []): AdaptiveCard =>
     noticeCard({
@@ -35,7 +39,7 @@ export function managerNoticeCard(locale: Locale, request: ResetRequest, event: 
       return says(
         'managerNotice.title.requested',
         [t(locale, 'managerNotice.requested', names), t(locale, whatNext(request))],
-        [t(locale, 'managerNotice.notGenuine'), t(locale, 'managerNotice.whyYou')],
+        [t(locale, 'managerNotice.notGenuine'), t(locale, 'managerNotice.whyYou'), ...nothingToDo(locale, request)],
       );
     case 'succeeded':
       return says('managerNotice.title.succeeded', [t(locale, 'managerNotice.succeeded', names)]);
@@ -59,6 +63,27 @@ export function managerNoticeCard(locale: Locale, request: ResetRequest, event: 
       return _never;
     }
   }
+}
+
+/**
+ * Graph `managedDeviceOwnerType: personal`: the employee's own phone. Its name ("Mei-Ling's
+ * iPhone") and model are the employee's business, not their manager's; the kind is enough to
+ * judge whether a request is genuine.
+ */
+function isPersonallyOwned(request: ResetRequest): boolean {
+  return request.device.ownerType.trim().toLowerCase() === 'personal';
+}
+
+function personalDeviceFacts(locale: Locale, device: DeviceView): Fact[] {
+  return [
+    { title: t(locale, 'common.fact.type'), value: device.platform },
+    { title: t(locale, 'approval.fact.ownership'), value: t(locale, 'managerNotice.personalDeviceFact') },
+  ];
+}
+
+/** A manager who must approve has something to do: never tell them otherwise. */
+function nothingToDo(locale: Locale, request: ResetRequest): string[] {
+  return request.approver === 'manager' ? [] : [t(locale, 'managerNotice.noActionNeeded')];
 }
 
 function whatNext(request: ResetRequest): PlainKey {

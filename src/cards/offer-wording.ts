@@ -9,10 +9,13 @@ export interface OfferWording {
   confirm: PlainKey;
   /** The same action told to an approver: third person, and where the passcode will appear. */
   forApprover: PlainKey;
+  /** What this kind of device adds: legacy or out-of-support modes, what else a removal turns off. */
+  notes: PlainKey[];
 }
 
 export function offerWording(action: OfferedAction, platform: PlatformKind): OfferWording {
   const fullyManaged = platform === 'android-fully-managed';
+  const unknownAndroid = platform === 'android-unknown';
   switch (action) {
     case 'removePasscode':
       return {
@@ -21,16 +24,27 @@ export function offerWording(action: OfferedAction, platform: PlatformKind): Off
         holderWarning: 'offer.warning.device',
         confirm: 'offer.confirm.removePasscode',
         forApprover: 'approval.does.removePasscode',
+        notes: ['offer.note.appleAfterRemoval'],
       };
     case 'resetPasscode':
       return {
         title: 'offer.title.resetPasscode',
         // Intune's docs disagree whether fully managed resets the device or the work-profile
         // passcode, so that case names only "the passcode Intune manages on this device".
-        whatHappens: fullyManaged ? 'offer.does.resetPasscodeFullyManaged' : 'offer.does.resetPasscode',
-        holderWarning: 'offer.warning.device',
+        whatHappens: unknownAndroid
+          ? 'offer.does.resetPasscodeUnknownAndroid'
+          : fullyManaged
+            ? 'offer.does.resetPasscodeFullyManaged'
+            : 'offer.does.resetPasscode',
+        // The risk of a temporary passcode is being seen, not the device being held.
+        holderWarning: 'offer.warning.temporaryPasscode',
         confirm: 'offer.confirm.resetPasscode',
-        forApprover: fullyManaged ? 'approval.does.resetPasscodeFullyManaged' : 'approval.does.resetPasscode',
+        forApprover: unknownAndroid
+          ? 'approval.does.resetPasscodeUnknownAndroid'
+          : fullyManaged
+            ? 'approval.does.resetPasscodeFullyManaged'
+            : 'approval.does.resetPasscode',
+        notes: platformNotes(platform),
       };
     case 'resetWorkProfilePasscode':
       return {
@@ -39,10 +53,17 @@ export function offerWording(action: OfferedAction, platform: PlatformKind): Off
         holderWarning: 'offer.warning.workProfile',
         confirm: 'offer.confirm.resetWorkProfilePasscode',
         forApprover: 'approval.does.resetWorkProfilePasscode',
+        notes: [],
       };
     default: {
       const _never: never = action;
       return _never;
     }
   }
+}
+
+function platformNotes(platform: PlatformKind): PlainKey[] {
+  if (platform === 'android-device-admin') return ['offer.note.deviceAdminLegacy'];
+  if (platform === 'windows-mobile') return ['offer.note.windowsMobile'];
+  return [];
 }

@@ -21,6 +21,7 @@ export function offerCard(locale: Locale, request: ResetRequest, staleDays: numb
     title: t(locale, wording.title),
     facts: deviceFacts(locale, viewOfSnapshot(locale, request.device), lastCheckIn),
     whatHappens: t(locale, wording.whatHappens),
+    notes: wording.notes.map((key) => t(locale, key)),
     holderWarning: t(locale, wording.holderWarning),
     isStale,
     staleWarning: isStale ? t(locale, 'offer.stale', { days: staleDays }) : '',

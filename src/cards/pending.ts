@@ -1,7 +1,7 @@
 // "pending" in the helpdesk channel: the requests still waiting for a decision, each with a Review
 // button (the approval card, answered for the clicking user) and a link to its approval thread.
 import type { ResetRequest } from '../reset/request';
-import { formatUtc, t, type Locale } from '../i18n';
+import { formatDateTime, t, type Locale } from '../i18n';
 import { decidesText, personName } from './approval-wording';
 import { viewOfSnapshot, type Fact } from './device-facts';
 import { offerWording } from './offer-wording';
@@ -36,9 +36,9 @@ function pendingItem(locale: Locale, { request, threadUrl }: PendingItem): objec
     { title: t(locale, 'common.fact.device'), value: device.name },
     { title: t(locale, 'common.fact.os'), value: device.os },
     { title: t(locale, 'approval.fact.action'), value: t(locale, offerWording(request.action, request.device.platform).confirm) },
-    { title: t(locale, 'common.fact.requested'), value: formatUtc(locale, request.createdAt) },
+    { title: t(locale, 'common.fact.requested'), value: formatDateTime(locale, request.createdAt) },
   ];
-  if (request.expiresAt) facts.push({ title: t(locale, 'approval.fact.expires'), value: formatUtc(locale, request.expiresAt) });
+  if (request.expiresAt) facts.push({ title: t(locale, 'approval.fact.expires'), value: formatDateTime(locale, request.expiresAt) });
   facts.push({ title: t(locale, 'approval.fact.decides'), value: decidesText(locale, request.approver, request.managerName) });
   const url = httpsUrl(threadUrl);
   return {

@@ -1,5 +1,5 @@
 import type { Problem } from '../reset/problems';
-import { formatUtc, t, type Locale } from '../i18n';
+import { formatDateTime, t, type Locale } from '../i18n';
 import { markdownText } from './safe-text';
 import { renderCard, type AdaptiveCard } from './template';
 import { stateWords } from './wording';
@@ -55,7 +55,9 @@ function problemWording(locale: Locale, problem: Problem): ProblemWording {
     case 'invalidAction':
       return says(t(locale, 'problem.invalidAction'), true);
     case 'tooManyRequests':
-      return says(t(locale, 'problem.tooManyRequests', { limit: String(problem.limit), retryAt: formatUtc(locale, problem.retryAt) }), false, true);
+      return says(t(locale, 'problem.tooManyRequests', { limit: String(problem.limit), retryAt: formatDateTime(locale, problem.retryAt) }), false, true);
+    case 'slowDown':
+      return says(t(locale, 'problem.slowDown', { limit: String(problem.limit) }));
     default: {
       const _never: never = problem;
       return _never;

@@ -1,5 +1,5 @@
 import { canMove, type ResetRequest } from '../reset/request';
-import { formatUtc, t, type Locale } from '../i18n';
+import { formatDateTime, t, type Locale } from '../i18n';
 import { deviceFacts, viewOfSnapshot } from './device-facts';
 import { personName } from './approval-wording';
 import { renderCard, type AdaptiveCard } from './template';
@@ -12,8 +12,9 @@ import { stateWords } from './wording';
 export function progressCard(locale: Locale, request: ResetRequest): AdaptiveCard {
   const cancellable = canMove(request.state, 'cancelled');
   return renderCard('progress', {
-    fallbackText: t(locale, 'progress.fallback'),
-    title: t(locale, 'progress.title'),
+    // Nothing is in progress while a person has yet to decide: say what it waits for.
+    fallbackText: t(locale, request.state === 'awaiting_approval' ? 'progress.fallback.awaitingApproval' : 'progress.fallback'),
+    title: t(locale, request.state === 'awaiting_approval' ? 'progress.title.awaitingApproval' : 'progress.title'),
     facts: deviceFacts(locale, viewOfSnapshot(locale, request.device)),
     paragraphs: progressParagraphs(locale, request),
     cancellable,
@@ -34,7 +35,7 @@ function progressParagraphs(locale: Locale, request: ResetRequest): string[] {
     case 'executing':
       // actionSentAt is written before the POST; without it Intune is only being asked.
       return request.actionSentAt
-        ? [t(locale, 'progress.executing', { time: formatUtc(locale, request.actionSentAt) }), ...waitForDevice]
+        ? [t(locale, 'progress.executing', { time: formatDateTime(locale, request.actionSentAt) }), ...waitForDevice]
         : [t(locale, 'progress.approved'), ...waitForDevice];
     case 'succeeded':
     case 'failed':
@@ -59,6 +60,6 @@ function awaitingApproval(locale: Locale, request: ResetRequest): string[] {
       : manager
         ? t(locale, 'progress.awaitingManager', { manager })
         : t(locale, 'progress.awaitingManagerUnnamed');
-  const until = request.expiresAt ? [t(locale, 'progress.awaitingUntil', { time: formatUtc(locale, request.expiresAt) })] : [];
+  const until = request.expiresAt ? [t(locale, 'progress.awaitingUntil', { time: formatDateTime(locale, request.expiresAt) })] : [];
   return [who, ...until, t(locale, 'progress.nothingSentYet')];
 }

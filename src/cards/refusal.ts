@@ -34,6 +34,8 @@ function refusalKey(reason: RefuseReason): PlainKey {
       return 'refusal.androidAdminTooNew';
     case 'macosNoReset':
       return 'refusal.macosNoReset';
+    case 'androidKindUnknown':
+      return 'refusal.androidKindUnknown';
     case 'unsupportedPlatform':
       return 'refusal.unsupportedPlatform';
     default: {

@@ -1,5 +1,5 @@
 import { canMove, type ResetRequest } from '../reset/request';
-import { formatUtc, t, type Locale } from '../i18n';
+import { formatDateTime, t, type Locale } from '../i18n';
 import { detailFacts, viewOfSnapshot } from './device-facts';
 import { renderCard, type AdaptiveCard } from './template';
 import { stateWords } from './wording';
@@ -23,7 +23,7 @@ function requestItem(locale: Locale, request: ResetRequest): object {
     name: view.name,
     facts: [
       { title: t(locale, 'common.fact.state'), value: stateWords(locale, request.state) },
-      { title: t(locale, 'common.fact.requested'), value: formatUtc(locale, request.createdAt) },
+      { title: t(locale, 'common.fact.requested'), value: formatDateTime(locale, request.createdAt) },
       ...detailFacts(locale, view),
     ],
     // Only before approval: once approved the action may already be on its way to Intune.

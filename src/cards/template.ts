@@ -23,7 +23,13 @@ export type TemplateName =
   | 'passcode'
   | 'notice'
   | 'pending'
-  | 'history';
+  | 'history'
+  | 'which-password'
+  | 'account-password'
+  | 'recovery-key-devices'
+  | 'recovery-key-ask'
+  | 'recovery-key'
+  | 'recovery-key-info';
 
 const templates = new Map<TemplateName, Template>();
 let folder: string | undefined;

@@ -10,6 +10,11 @@ export const VERBS = {
   approveRequest: 'approveRequest',
   rejectRequest: 'rejectRequest',
   refreshApproval: 'refreshApproval',
+  showAccountPasswordReset: 'showAccountPasswordReset',
+  showPasscodeAgain: 'showPasscodeAgain',
+  startRecoveryKey: 'startRecoveryKey',
+  chooseRecoveryKeyDevice: 'chooseRecoveryKeyDevice',
+  showRecoveryKey: 'showRecoveryKey',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -25,6 +30,14 @@ export interface VerbData {
   rejectRequest: { requestId: string; reason?: string };
   /** Sent by Teams itself (card `refresh`) for the users listed in `userIds`, not by a click. */
   refreshApproval: { requestId: string };
+  /** "My work account password" on the which-password card: routes to the SSPR page, nothing else. */
+  showAccountPasswordReset: Record<string, never>;
+  /** On the hidden passcode message: re-read from Graph within Intune's 7 days (personal chat only). */
+  showPasscodeAgain: { requestId: string };
+  startRecoveryKey: Record<string, never>;
+  chooseRecoveryKeyDevice: { deviceId: string };
+  /** `keyId` and `signInCode` are not on the button: Teams merges the card's inputs into the data. */
+  showRecoveryKey: { deviceId: string; keyId?: string; signInCode?: string };
 }
 
 /** The id of the Input.Text whose value arrives as `reason` in a rejectRequest invoke. */
@@ -42,6 +55,11 @@ export const VERB_DATA_KEYS: { readonly [V in Verb]: readonly (keyof VerbData[V]
   approveRequest: ['requestId'],
   rejectRequest: ['requestId'],
   refreshApproval: ['requestId'],
+  showAccountPasswordReset: [],
+  showPasscodeAgain: ['requestId'],
+  startRecoveryKey: [],
+  chooseRecoveryKeyDevice: ['deviceId'],
+  showRecoveryKey: ['deviceId'],
 };
 
 export function isVerb(value: unknown): value is Verb {

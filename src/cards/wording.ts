@@ -13,6 +13,7 @@ const PLATFORM: Record<PlatformKind, PlainKey> = {
   'android-dedicated': 'platform.androidDedicated',
   'android-aosp': 'platform.androidAosp',
   'android-device-admin': 'platform.androidDeviceAdmin',
+  'android-unknown': 'platform.androidUnknown',
   windows: 'platform.windows',
   'windows-mobile': 'platform.windowsMobile',
   macos: 'platform.macos',

@@ -122,7 +122,7 @@ PIN reset bot demo
 
 Open the Playground and type, in the personal chat:
   reset my PIN        pick the iPhone (remove passcode) or an Android phone (temporary passcode)
-  忘記密碼             the same in Traditional Chinese
+  忘記手機密碼          the same in Traditional Chinese (忘記密碼 alone first asks which password)
   status · cancel · help
 The corporate work-profile phone needs a helpdesk approval: its card appears in the team's
 "PIN approvals" channel. To approve, stop the demo and run it as the agent:

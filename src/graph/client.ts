@@ -32,6 +32,8 @@ export interface GraphCall {
   headers?: Readonly<Record<string, string>>;
   /** Named in the failure when Graph answers 403. */
   permission?: GraphPermission;
+  /** `v1.0` unless a property exists only in `beta` (managedDevice `deviceType`). */
+  version?: GraphVersion;
 }
 
 export interface GraphAnswer {
@@ -42,6 +44,7 @@ export interface GraphAnswer {
 }
 
 export const GRAPH_VERSION = 'v1.0';
+export type GraphVersion = typeof GRAPH_VERSION | 'beta';
 
 /** The Graph SDK client with our middleware chain, plus one typed way to call it. */
 export class GraphApi {
@@ -53,8 +56,10 @@ export class GraphApi {
   /** Sends one request; any non-2xx answer or transport problem becomes a GraphFailure. */
   async call(call: GraphCall): Promise<GraphAnswer> {
     const capture = new TransportFailureCapture();
+    const target = this.relativePath(call.path, call.version ?? GRAPH_VERSION);
     const request = this.client
-      .api(this.relativePath(call.path) + queryString(call.query))
+      .api(target.path + queryString(call.query))
+      .version(target.version)
       .headers({ ...call.headers })
       .responseType(ResponseType.RAW)
       .middlewareOptions([capture]);
@@ -70,14 +75,17 @@ export class GraphApi {
     return answerOf(call, raw);
   }
 
-  /** Accepts an absolute nextLink only on our own endpoint and version: the token must not go anywhere else. */
-  private relativePath(path: string): string {
-    if (!/^https?:\/\//i.test(path)) return path;
-    const base = `${this.graphEndpoint}/${GRAPH_VERSION}/`;
+  /**
+   * Accepts an absolute nextLink only on our own endpoint and the version the call asked for: the
+   * token must not go anywhere else, and a beta page must not silently continue on v1.0.
+   */
+  private relativePath(path: string, version: GraphVersion): { path: string; version: GraphVersion } {
+    if (!/^https?:\/\//i.test(path)) return { path, version };
+    const base = `${this.graphEndpoint}/${version}/`;
     if (!path.startsWith(base)) {
       throw new GraphFailure('badResponse', `Graph sent a link outside ${base}; not following it`);
     }
-    return `/${path.slice(base.length)}`;
+    return { path: `/${path.slice(base.length)}`, version };
   }
 }
 

@@ -7,16 +7,28 @@ import { DEVICE_FIELDS, DeviceActionResultsJson, DeviceJson, DevicePage, newestA
 const READ: GraphPermission = 'DeviceManagementManagedDevices.Read.All';
 const ACT: GraphPermission = 'DeviceManagementManagedDevices.PrivilegedOperations.All';
 
-// v1.0 turns enum members newer than its schema (the Android Enterprise enrollment types among them)
-// into "unknownFutureValue" unless asked not to.
+// Evolvable enums: members added after a sentinel (managementAgent `google`, newer enrollment types)
+// come back as "unknownFutureValue" unless asked for.
 const DEVICE_READ_HEADERS = { Prefer: 'include-unknown-enum-members' } as const;
+
+/**
+ * Device reads go to beta, list and re-fetch alike. In v1.0 a personally owned work profile under
+ * Company Portal (`mdm`, `userEnrollment`, personal) looks exactly like a device administrator
+ * phone; only beta's `deviceType` (`androidForWork` vs `android`) tells them apart, and v1.0 has no
+ * such property (the Prefer header reveals enum members, not properties). Reading the *list* from
+ * beta costs no extra request: every decision point (the offer from the list when the user has one
+ * device, the pick by id, the re-check right before acting) sees the same fields, so the request
+ * budget stays at list + re-fetch + action. A second, beta-only read per Android device would cost
+ * one request more per step. Actions and action results stay on v1.0.
+ */
+const DEVICE_READ_VERSION = 'beta' as const;
 
 export interface GraphIntuneOptions {
   /** Stops following @odata.nextLink after this many pages (a guard against a looping server). */
   maxPages?: number;
 }
 
-/** DeviceDirectory and DeviceActions over Microsoft Graph v1.0. */
+/** DeviceDirectory and DeviceActions over Microsoft Graph (device reads on beta, actions on v1.0). */
 export class GraphIntune implements DeviceDirectory, DeviceActions {
   private readonly maxPages: number;
 
@@ -33,7 +45,14 @@ export class GraphIntune implements DeviceDirectory, DeviceActions {
     let query: Record<string, string> | undefined = { $select: DEVICE_FIELDS.join(',') };
     for (let page = 0; path !== undefined; page += 1) {
       if (page >= this.maxPages) throw new GraphFailure('badResponse', `more than ${this.maxPages} pages of devices`);
-      const answer = await this.graph.call({ method: 'GET', path, query, headers: DEVICE_READ_HEADERS, permission: READ });
+      const answer = await this.graph.call({
+        method: 'GET',
+        path,
+        query,
+        headers: DEVICE_READ_HEADERS,
+        permission: READ,
+        version: DEVICE_READ_VERSION,
+      });
       const parsed = parseGraph(DevicePage, answer.body, 'a page of managed devices');
       devices.push(...parsed.value);
       path = parsed['@odata.nextLink'] ?? undefined;
@@ -51,6 +70,7 @@ export class GraphIntune implements DeviceDirectory, DeviceActions {
         query: { $select: DEVICE_FIELDS.join(',') },
         headers: DEVICE_READ_HEADERS,
         permission: READ,
+        version: DEVICE_READ_VERSION,
       });
       return parseGraph(DeviceJson, answer.body, 'a managed device');
     } catch (error: unknown) {

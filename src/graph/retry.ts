@@ -1,6 +1,7 @@
 // Retries that are safe for Intune. The SDK's RetryHandler retries every method on 429/503/504;
 // resetPasscode is not idempotent, and a 503/504 may come back after Intune already queued the action,
 // so an action is retried only on 429 (Graph refused it before doing anything).
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { ChainedMiddleware, RequestTimedOut, methodOf } from './middleware';
 
@@ -86,8 +87,4 @@ export class RetryMiddleware extends ChainedMiddleware {
     if (!context.response) return { kind: 'error', error: new Error('the middleware chain produced no response') };
     return { kind: 'response', status: context.response.status, retryAfter: context.response.headers.get('Retry-After') };
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

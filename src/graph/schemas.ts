@@ -25,6 +25,9 @@ export const DEVICE_FIELDS = [
   'managementState',
   'managementAgent',
   'lastSyncDateTime',
+  // Beta only (v1.0 answers 400 for it): the one field that tells a personally owned work profile
+  // ("androidForWork") from a device administrator phone ("android"); see GraphIntune.
+  'deviceType',
 ] as const;
 
 const text = z
@@ -54,6 +57,7 @@ const ManagedDeviceJson = z.object({
   deviceEnrollmentType: text,
   managementState: text,
   managementAgent: text,
+  deviceType: text,
   lastSyncDateTime: text.transform((value) => (NEVER.test(value) ? '' : value)),
 }) satisfies z.ZodType<ManagedDevice, unknown>;
 

@@ -1,12 +1,15 @@
-// Dates for people. Always UTC and labelled so: the bot does not know the reader's time zone,
-// and a wrong local time would be worse than an honest UTC one.
+// Dates for people, in *their* time zone. A card is often read by someone other than the person
+// whose activity produced it (the helpdesk channel, a manager), so the bot cannot pick one zone:
+// it writes Adaptive Card DATE()/TIME() functions, which Teams renders in each viewer's own zone
+// and language (Microsoft Learn, Adaptive Cards "Text features": strict RFC 3339, upper case, no
+// spaces inside the braces). Only cards may carry these; fallbackText and plain messages must not.
 import { t } from './messages';
 import type { Locale } from './locale';
 
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-// en-GB gives "12 Mar 2026, 08:15": month in words, no 12/03 vs 03/12 ambiguity for a global audience.
+// For the relative part ("3 days ago" / "3 天前"), the one piece of a date the bot words itself.
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', 'zh-TW': 'zh-TW' };
 
 /** A parsed instant, or undefined for "" and Graph's "0001-01-01T00:00:00Z" (never). */
@@ -17,26 +20,37 @@ export function parseInstant(iso: string): Date | undefined {
 }
 
 /**
- * UTC calendar days from `iso` to `now`; null when never. Calendar days, not 24-hour spans, so
- * the "yesterday" beside a date agrees with the UTC date shown. 0 when in the future (clock skew).
+ * Whole 24-hour days from `iso` to `now`; null when never; 0 when in the future (clock skew).
+ * Elapsed time, not calendar days: the date beside it is rendered in the reader's zone, whose
+ * calendar the bot does not know.
  */
 export function daysSince(iso: string, now: Date): number | null {
   const then = parseInstant(iso);
   if (!then) return null;
-  return Math.max(0, Math.round((utcMidnight(now) - utcMidnight(then)) / DAY_MS));
+  return Math.max(0, Math.floor((now.getTime() - then.getTime()) / DAY_MS));
 }
 
-function utcMidnight(date: Date): number {
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-}
-
-/** "12 Mar 2026, 08:15 UTC" / "2026/3/12 08:15 UTC"; "never" / "從未" when there is no date. */
-export function formatUtc(locale: Locale, iso: string): string {
+/**
+ * "{{DATE(2026-03-12T08:15:00Z, SHORT)}} {{TIME(2026-03-12T08:15:00Z)}}": Teams shows the
+ * reader's local date and time ("Thu, Mar 12, 2026 4:15 PM" in Taipei); "never" / "從未" when
+ * there is no date. Card text only.
+ */
+export function formatDateTime(locale: Locale, iso: string): string {
   const date = parseInstant(iso);
-  return date ? t(locale, 'date.utc', { date: dateTime(locale, date) }) : t(locale, 'date.never');
+  return date ? cardDateTime(date) : t(locale, 'date.never');
 }
 
-/** Last check-in with relative days: "12 Mar 2026, 08:15 UTC (3 days ago)" / "…（3 天前）". */
+/** The RFC 3339 form the card functions accept: whole seconds, "Z" (toISOString's milliseconds are not). */
+export function rfc3339(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function cardDateTime(date: Date): string {
+  const stamp = rfc3339(date);
+  return `{{DATE(${stamp}, SHORT)}} {{TIME(${stamp})}}`;
+}
+
+/** Last check-in with relative days: "{{DATE(…)}} {{TIME(…)}} (3 days ago)" / "…（3 天前）". */
 export function formatCheckIn(locale: Locale, iso: string, now: Date): string {
   return formatCheckInDays(locale, iso, daysSince(iso, now));
 }
@@ -45,18 +59,18 @@ export function formatCheckIn(locale: Locale, iso: string, now: Date): string {
 export function formatCheckInDays(locale: Locale, iso: string, days: number | null): string {
   const date = parseInstant(iso);
   if (!date) return t(locale, 'date.never');
-  if (days === null) return formatUtc(locale, iso);
-  return t(locale, 'date.withRelative', { date: dateTime(locale, date), relative: relativeDays(locale, days) });
+  if (days === null) return cardDateTime(date);
+  return t(locale, 'date.withRelative', { date: cardDateTime(date), relative: relativeDays(locale, days) });
 }
 
 /**
- * A moment with how far it is from `now`: "16 Mar 2026, 10:00 UTC (in 24 hours)" / "…（24 小時後）".
+ * A moment with how far it is from `now`: "{{DATE(…)}} {{TIME(…)}} (in 24 hours)" / "…（24 小時後）".
  * For deadlines such as an approval's expiry, where hours matter; "never" when there is no date.
  */
-export function formatUtcFromNow(locale: Locale, iso: string, now: Date): string {
+export function formatDateTimeFromNow(locale: Locale, iso: string, now: Date): string {
   const date = parseInstant(iso);
   if (!date) return t(locale, 'date.never');
-  return t(locale, 'date.withRelative', { date: dateTime(locale, date), relative: relativeTime(locale, date, now) });
+  return t(locale, 'date.withRelative', { date: cardDateTime(date), relative: relativeTime(locale, date, now) });
 }
 
 // Minutes within the hour, hours within two days, days beyond: precise where it matters.
@@ -76,35 +90,9 @@ export function relativeDays(locale: Locale, days: number): string {
 
 // Building an Intl formatter costs ~100× using one (ICU loads the locale's data): one per locale.
 const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
-const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 
 function relativeFormat(locale: Locale): Intl.RelativeTimeFormat {
   let format = relativeFormats.get(locale);
   if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(INTL_LOCALE[locale], { numeric: 'auto' })));
   return format;
-}
-
-function dateTimeFormat(locale: Locale): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: locale === 'en' ? 'short' : 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dateTimeFormats.set(locale, format);
-  }
-  return format;
-}
-
-function dateTime(locale: Locale, date: Date): string {
-  return dateTimeFormat(locale)
-    .format(date)
-    // ICU versions differ in using thin or no-break spaces here; plain spaces read the same and
-    // keep the text identical across Node versions.
-    .replace(/[\u00A0\u2009\u202F]/g, ' ');
 }

@@ -2,21 +2,25 @@
 //   1. whole-message commands (help, status, pending, …) in English and Chinese;
 //   2. "history <who>";
 //   3. "cancel …" before reset, so "cancel my PIN reset" cancels;
-//   4. reset phrases (see reset-phrases.ts), so "help me reset my PIN" is a reset;
+//   4. reset phrases (see reset-phrases.ts), so "help me reset my PIN" is a reset, and a bare
+//      "forgot my password" / 忘記密碼 asks which password first (whichPassword);
 //   5. a message starting with "help" is help; anything else is unknown.
 import { cleanUserText, stripMarkup } from './clean-text';
-import { asksForReset, toTraditional } from './reset-phrases';
+import { resetWordsOf, toTraditional } from './reset-phrases';
 
 export { cleanUserText };
 
 export type Intent =
   | { kind: 'reset' }
+  /** Says "password" with nothing about a device: the work account or a device? Ask first. */
+  | { kind: 'whichPassword' }
   | { kind: 'help' }
   | { kind: 'status' }
   | { kind: 'cancel' }
   | { kind: 'useChannelForApprovals' }
   | { kind: 'pending' }
   | { kind: 'history'; who: string }
+  | { kind: 'recoveryKey' }
   | { kind: 'unknown' };
 
 type SimpleIntent = Exclude<Intent, { kind: 'history' }>;
@@ -43,6 +47,8 @@ const COMMANDS: ReadonlyArray<readonly [SimpleIntent, readonly string[]]> = [
   [{ kind: 'reset' }, ['reset', 'reset pin', 'pin reset', 'unlock', '重設', '重置', '解鎖']],
 ];
 
+// BitLocker's recovery screen: "BitLocker", "recovery key", "BitLocker 修復金鑰", "復原金鑰" (simplified too).
+const RECOVERY_KEY = /bitlocker|recovery\s*key|(?:復原|修復|還原|恢復|复原|修复|还原|恢复)(?:金鑰|密鑰|金钥|密钥)/i;
 const HISTORY = /^(?:history\b|歷史|历史)\s*[:：]?\s*(.*)$/i;
 const POLITE_START = /^(?:please|pls|plz|can you|could you|請|麻煩你?|拜託)\s*/;
 const POLITE_END = /\s*(?:please|pls|thanks|thank you|謝謝|謝啦|感謝)$/;
@@ -56,9 +62,26 @@ export function recognizeIntent(text: string): Intent {
     wholeCommand(command) ??
     history(text, command) ??
     (/^(?:cancel\b|取消)/.test(command) ? { kind: 'cancel' } : undefined) ??
-    (asksForReset(command) ? { kind: 'reset' } : undefined) ??
+    (RECOVERY_KEY.test(command) ? { kind: 'recoveryKey' } : undefined) ??
+    resetIntent(command) ??
     (/^(?:help\b|說明|幫助)/.test(command) ? { kind: 'help' } : { kind: 'unknown' })
   );
+}
+
+function resetIntent(command: string): Intent | undefined {
+  const words = resetWordsOf(command);
+  switch (words) {
+    case 'devicePasscode':
+      return { kind: 'reset' };
+    case 'unclearPassword':
+      return { kind: 'whichPassword' };
+    case undefined:
+      return undefined;
+    default: {
+      const unknownWords: never = words;
+      throw new Error(`unhandled reset words ${String(unknownWords)}`);
+    }
+  }
 }
 
 function trimCommand(clean: string): string {

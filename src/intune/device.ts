@@ -14,12 +14,18 @@ export interface ManagedDevice {
   userPrincipalName: string;
   /** "company" | "personal" | "unknown" … (kept as Graph sends it) */
   managedDeviceOwnerType: string;
-  /** v1.0 with `Prefer: include-unknown-enum-members`, so Android Enterprise values come through. */
+  /** "userEnrollment", "androidEnterpriseFullyManaged", … (read from beta, so newer members come through). */
   deviceEnrollmentType: string;
   /** "managed", "retirePending", "wipePending", … */
   managementState: string;
-  /** "mdm", "googleCloudDevicePolicyController", "intuneAosp", … */
+  /** "mdm", "googleCloudDevicePolicyController", "google", "intuneAosp", … */
   managementAgent: string;
+  /**
+   * Beta-only `deviceType`: "androidForWork" (personally owned work profile), "androidEnterprise",
+   * "android" / "androidnGMS" (device administrator), "windowsRT", …; "" when Graph did not say.
+   * Trusted for Android only: PCs can show "windowsRT" (DESIGN.md).
+   */
+  deviceType: string;
   /** ISO date-time of the last check-in, or "" when Intune never saw one. */
   lastSyncDateTime: string;
 }
@@ -48,6 +54,8 @@ export const PLATFORM_KINDS = [
   'android-dedicated',
   'android-aosp',
   'android-device-admin',
+  /** Android whose management mode Graph's fields leave open: a person in the helpdesk decides. */
+  'android-unknown',
   'windows',
   'windows-mobile',
   'macos',
@@ -67,6 +75,8 @@ export type RefuseReason =
   | 'retirePending'
   | 'androidAdminTooNew'
   | 'macosNoReset'
+  /** Android whose mode is unknown and no helpdesk is configured to look at it. */
+  | 'androidKindUnknown'
   | 'unsupportedPlatform';
 
 export type GuideTopic = 'windowsHelloReset';

@@ -38,6 +38,11 @@ function decideForPlatform(device: ManagedDevice, platform: PlatformKind): Eligi
       return offerResetPasscode(platform);
     case 'android-device-admin':
       return decideDeviceAdmin(device, platform);
+    case 'android-unknown':
+      // Work profile or device administrator, Graph does not say. resetPasscode is the one action
+      // for both; the request always goes to the helpdesk, who can see the device in Intune
+      // (src/reset/policy.ts), instead of a refusal that would advise wiping a phone that can be reset.
+      return offerResetPasscode(platform);
     case 'windows':
       return { kind: 'guide', topic: 'windowsHelloReset', platform };
     case 'macos':

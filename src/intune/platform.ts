@@ -1,6 +1,7 @@
 // Which row of the platform matrix (DESIGN.md) a managed device belongs to.
-// Only `operatingSystem`, `deviceEnrollmentType` and `managementAgent` are trusted: beta
-// `deviceType` is unreliable (Windows PCs can show `windowsRT`), so it is never read.
+// PCs and Apple devices are classified by `operatingSystem` alone: beta `deviceType` is unreliable
+// for Windows (PCs can show `windowsRT`). For Android, `deviceType` is the only field that tells a
+// personally owned work profile from a device administrator phone, so it is read there (and only there).
 import type { ManagedDevice, PlatformKind } from './device';
 
 export function classifyPlatform(device: ManagedDevice): PlatformKind {
@@ -28,20 +29,40 @@ export function isAppleUserEnrollment(device: ManagedDevice): boolean {
 }
 
 /**
- * The beta enrollment types (read through v1.0 with `Prefer: include-unknown-enum-members`) name
- * the corporate Android Enterprise modes and AOSP. A personally owned work profile has no value of
- * its own: it shows up as `userEnrollment` (or `unknownFutureValue`) under Google's device policy
- * controller, while device administrator enrolments are managed by plain Intune MDM.
+ * Android from every signal Graph gives, in this order (DESIGN.md "How real tenants report Android devices"):
+ * 1. the corporate enrollment types name their mode outright (and AOSP its agent);
+ * 2. beta `deviceType`: `androidForWork` is the personally owned work profile, `android` /
+ *    `androidnGMS` device administrator; `androidEnterprise` without a corporate enrollment type
+ *    does not say which mode;
+ * 3. the management agent: Google's device policy controller (`googleCloudDevicePolicyController`,
+ *    newer `google`) with `userEnrollment` is the personally owned work profile after the move to
+ *    the Android Management API.
+ * Anything else is `android-unknown`: in v1.0-only fields a Company Portal work profile (`mdm`,
+ * `userEnrollment`) and a device administrator phone look the same, and guessing "device
+ * administrator" would refuse a phone that can be reset and advise wiping a personal device.
  */
 function classifyAndroid(device: ManagedDevice): PlatformKind {
   const type = normalise(device.deviceEnrollmentType);
   const agent = normalise(device.managementAgent);
+  const corporate = corporateAndroidMode(type, agent);
+  if (corporate) return corporate;
+  const deviceType = normalise(device.deviceType);
+  if (deviceType === 'androidforwork') return 'android-work-profile';
+  if (deviceType === 'android' || deviceType === 'androidngms') return 'android-device-admin';
+  if (deviceType === 'androidenterprise') return 'android-unknown';
+  if (GOOGLE_AGENTS.has(agent) && type === 'userenrollment') return 'android-work-profile';
+  return 'android-unknown';
+}
+
+/** Google's Android Management API agent, under its v1.0 name and the newer beta `google`. */
+const GOOGLE_AGENTS: ReadonlySet<string> = new Set(['googleclouddevicepolicycontroller', 'google']);
+
+function corporateAndroidMode(type: string, agent: string): PlatformKind | undefined {
   if (type === 'androidenterprisefullymanaged') return 'android-fully-managed';
   if (type === 'androidenterprisecorporateworkprofile') return 'android-corporate-work-profile';
   if (type === 'androidenterprisededicateddevice') return 'android-dedicated';
   if (type.startsWith('androidaosp') || agent === 'intuneaosp') return 'android-aosp';
-  if (agent === 'googleclouddevicepolicycontroller') return 'android-work-profile';
-  return 'android-device-admin';
+  return undefined;
 }
 
 /** Lower case without spaces, so "Mac OS X", "Chrome OS" and "ChromeOS" compare equal. */

@@ -155,6 +155,12 @@ export interface OutboxStore {
   failMessage(id: string, owner: string, failure: OutboxFailure): Promise<LeaseOutcome>;
   outboxMessage(eventKey: string): Promise<OutboxMessage | undefined>;
   outboxDepth(): Promise<OutboxDepth>;
+  /**
+   * Deletes up to `limit` delivered messages enqueued before `createdBefore` and returns how many
+   * went. Their eventKeys no longer deduplicate: only for messages older than any event can be
+   * enqueued again (see OUTBOX_RETENTION_DAYS). Pending and failed messages are kept.
+   */
+  pruneDeliveredMessages(createdBefore: Date, limit: number): Promise<number>;
 }
 
 export interface OutboxRetry {

@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import type { Clock } from '../reset/ports';
 
 /** The worker's sense of time: a clock it reads and a wait it can cut short (kick, stop). */
@@ -8,15 +9,9 @@ export interface Timer extends Clock {
 
 export const systemTimer: Timer = {
   now: () => new Date(),
+  // Node's abortable timer rejects when the signal aborts; a cut-short wait is an ordinary end here.
   sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      if (signal?.aborted) return resolve();
-      const done = (): void => {
-        clearTimeout(timeout);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timeout = setTimeout(done, Math.max(0, ms));
-      signal?.addEventListener('abort', done, { once: true });
+    wait(Math.max(0, ms), undefined, { signal }).catch((error: unknown) => {
+      if (!signal?.aborted) throw error;
     }),
 };

@@ -13,6 +13,13 @@ export interface Decider {
   name: string;
 }
 
+/**
+ * What one person may see of a request: the requester and the approvers of that request (helpdesk
+ * members, or the manager where the manager decides) see it; the helpdesk also sees, read-only, a
+ * request its manager decides (the card is in their channel); anyone else sees nothing of it.
+ */
+export type RequestView = 'approver' | 'readOnly' | 'notForYou' | 'directoryUnavailable';
+
 export type ApprovalRefusal = 'notApprover' | 'ownRequest' | 'alreadyDecided' | 'expired' | 'notFound' | 'directoryUnavailable';
 
 export type DecisionResult =
@@ -75,10 +82,20 @@ export class Approvals {
     await this.deps.announcer.requestChanged(updated);
   }
 
-  /** Whether `viewerId` may decide `request` now: for the user-specific card view, never for acting. */
-  async canDecide(viewerId: string, request: ResetRequest): Promise<boolean> {
-    if (request.state !== 'awaiting_approval' || sameId(request.requesterId, viewerId)) return false;
-    return (await this.mayDecide(viewerId, request)) === true;
+  /**
+   * Request ids travel in cards and links, so holding one proves nothing: who may see the request
+   * is decided here, live (group membership or manager), at every refresh or refused click.
+   */
+  async viewOf(viewerId: string, request: ResetRequest): Promise<RequestView> {
+    if (sameId(request.requesterId, viewerId)) return 'readOnly';
+    const decides = await this.mayDecide(viewerId, request);
+    if (decides === true) return request.state === 'awaiting_approval' ? 'approver' : 'readOnly';
+    if (decides === 'directoryUnavailable') return decides;
+    if (request.approver !== 'manager') return 'notForYou';
+    // Where the manager decides, the helpdesk channel still shows the card (read-only), and `pending` lists it.
+    const helpdesk = await this.mayDecide(viewerId, { ...request, approver: 'helpdesk' });
+    if (helpdesk === true) return 'readOnly';
+    return helpdesk === 'directoryUnavailable' ? helpdesk : 'notForYou';
   }
 
   /** The request lapses when nobody decided within APPROVAL_TTL. Returns the expired request. */

@@ -9,6 +9,12 @@ import type { ResetRequest } from './request';
 const CLOCK_SKEW_MS = 10_000;
 
 /**
+ * Windows 10 Mobile is out of support and such a phone may never check in again: follow it for a
+ * quarter of the usual wait, so its owner hears "contact the helpdesk" sooner (the offer says so).
+ */
+export const WINDOWS_MOBILE_WAIT_SHARE = 0.25;
+
+/**
  * Follows a sent action through `deviceActionResults` until Intune reports it finished, with a
  * first delay and doubling back-off so a typical reset costs one read. The temporary passcode is
  * handed to the requester straight from that read and is never stored.
@@ -113,7 +119,7 @@ export class ActionFollowUp {
     const now = this.deps.clock.now().getTime();
     const sentAt = request.actionSentAt ? Date.parse(request.actionSentAt) : now;
     const elapsed = now - sentAt;
-    if (elapsed >= this.deps.polling.timeoutMs) {
+    if (elapsed >= this.waitFor(request)) {
       await finish(this.deps, request, 'failed', 'timedOut');
       return;
     }
@@ -121,6 +127,11 @@ export class ActionFollowUp {
     const delay = Math.min(Math.max(elapsed, this.deps.polling.firstDelayMs), this.deps.polling.maxDelayMs);
     const patched = await moveFrom(this.deps.store, request, 'sameState', { nextCheckAt: new Date(now + delay).toISOString() });
     if (patched) this.schedule(patched);
+  }
+
+  private waitFor(request: ResetRequest): number {
+    const timeout = this.deps.polling.timeoutMs;
+    return request.device.platform === 'windows-mobile' ? Math.ceil(timeout * WINDOWS_MOBILE_WAIT_SHARE) : timeout;
   }
 
   private async graphAccepted(request: ResetRequest): Promise<boolean> {

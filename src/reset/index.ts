@@ -2,6 +2,7 @@ import { Approvals } from './approval';
 import { Confirmations } from './confirm';
 import { ActionExecutor, type ExecutionDeps } from './execution';
 import { ActionFollowUp } from './follow-up';
+import { PasscodeRecall } from './passcode-again';
 import { approverFor, type ApprovalPolicy } from './policy';
 import type { PeopleDirectory } from './ports';
 import { RequestService } from './service';
@@ -10,6 +11,7 @@ export type { Requester, StartOutcome, DeviceStep } from './service';
 export type { RequestStep } from './confirm';
 export type { PollingPolicy } from './execution';
 export type { Decider, DecisionResult, ApprovalRefusal } from './approval';
+export type { PasscodeAgain, PasscodeAgainRefusal } from './passcode-again';
 export { Scheduler } from './scheduler';
 
 export interface ResetAppDeps extends ExecutionDeps {
@@ -25,6 +27,8 @@ export interface ResetApp {
   approvals: Approvals;
   followUp: ActionFollowUp;
   executor: ActionExecutor;
+  /** "Show passcode again" within Intune's 7 days, re-read from Graph. */
+  passcodeAgain: PasscodeRecall;
   /** After a restart: send approved actions, keep following executing ones, expire and hide on time. */
   resumeOpenWork(): Promise<number>;
   /**
@@ -53,10 +57,13 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
     afterConfirm: (request) => deps.scheduler.run('announce-confirmed', () => approvals.announceConfirmed(request)),
     afterCancel: (request) => deps.scheduler.run('announce-cancelled', () => deps.announcer.requestChanged(request)),
   });
+  const passcodeAgain = new PasscodeRecall({ ...deps, scheduleHide: (request) => followUp.scheduleHide(request) });
   const resumeOpenWork = async (): Promise<number> => {
-    const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing', 'succeeded']);
+    const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing']);
+    // Of the succeeded requests (the whole history) only those still showing a passcode need a timer.
+    const shown = await deps.store.succeededWithPasscodeShown();
     let resumed = 0;
-    for (const request of open) {
+    for (const request of [...open, ...shown]) {
       if (request.state === 'awaiting_approval') approvals.scheduleExpiry(request);
       else if (request.state === 'approved') executor.start(request.id);
       else if (request.state === 'executing') followUp.schedule(request);
@@ -92,5 +99,5 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
       }
     });
   };
-  return { requests, confirmations, approvals, followUp, executor, resumeOpenWork, adoptOrphanedWork, watchForOrphanedWork };
+  return { requests, confirmations, approvals, followUp, executor, passcodeAgain, resumeOpenWork, adoptOrphanedWork, watchForOrphanedWork };
 }

@@ -14,6 +14,7 @@ const GROUPS: Record<string, readonly PlatformKind[]> = {
     'android-dedicated',
     'android-aosp',
     'android-device-admin',
+    'android-unknown',
   ],
   'android-work-profile': ['android-work-profile', 'android-corporate-work-profile'],
 };
@@ -39,8 +40,13 @@ export function parseApprovalPolicy(text: string | undefined): ApprovalPolicy | 
   return problems.length > 0 ? { problems } : { kind: 'platforms', platforms };
 }
 
-/** Who decides a request on `platform`, or null when it is self-service. */
+/**
+ * Who decides a request on `platform`, or null when it is self-service. An Android device whose
+ * management mode Graph leaves open always goes to the helpdesk, whatever the policy: only someone
+ * who can open the device in Intune can tell whether the reset fits it (a manager cannot).
+ */
 export function approverFor(policy: ApprovalPolicy, platform: PlatformKind, managerApproval: boolean): ApproverKind | null {
+  if (platform === 'android-unknown') return 'helpdesk';
   const needed = policy.kind === 'all' || (policy.kind === 'platforms' && policy.platforms.has(platform));
   if (!needed) return null;
   return managerApproval ? 'manager' : 'helpdesk';

@@ -21,9 +21,30 @@ export interface DeviceActions {
   resetPasscodeResult(deviceId: string): Promise<ActionResult | undefined>;
 }
 
+/** Rules an insert checks in the same atomic step as the insert itself (never as a read before it). */
+export interface InsertRules {
+  /** Refuse when the requester already has `max` requests created at or after `sinceIso` (the new one not counted). */
+  dailyLimit?: { max: number; sinceIso: string };
+}
+
+/**
+ * What became of an insert. `deviceHasOpenRequest` carries the device's open request (of this
+ * requester or, when the device changed hands, of someone else), so a double click is shown the
+ * request the first click opened instead of a second one.
+ */
+export type InsertOutcome =
+  | { kind: 'inserted' }
+  | { kind: 'deviceHasOpenRequest'; existing: ResetRequest }
+  | { kind: 'dailyLimitReached' };
+
 /** Persistence of requests and their audit trail. Transitions are compare-and-set on `version`. */
 export interface RequestStore {
-  insertRequest(request: ResetRequest): Promise<void>;
+  /**
+   * Stores a new request unless the rules refuse it: a device has at most one open request (always,
+   * for an open `request`), and `rules.dailyLimit` when given. Check and insert are one atomic step
+   * across connections, processes and instances.
+   */
+  insertRequest(request: ResetRequest, rules?: InsertRules): Promise<InsertOutcome>;
   getRequest(id: string): Promise<ResetRequest | undefined>;
   /**
    * Moves `id` from (`expectedVersion`, its current state) to `to` with `patch`, bumping the version.
@@ -36,6 +57,12 @@ export interface RequestStore {
   openRequestForDevice(deviceId: string): Promise<ResetRequest | undefined>;
   requestsInStates(states: readonly RequestState[]): Promise<ResetRequest[]>;
   countRequestsSince(requesterId: string, sinceIso: string): Promise<number>;
+  /**
+   * Succeeded requests whose temporary passcode has not been hidden yet (`hidePasscodeAt` set),
+   * oldest first: all that a restart must re-arm among the succeeded ones. Its cost follows the
+   * passcodes still shown (a handful), not the history of succeeded requests.
+   */
+  succeededWithPasscodeShown(): Promise<ResetRequest[]>;
   appendAudit(entry: AuditEntry): Promise<void>;
   auditOf(requestId: string): Promise<AuditEntry[]>;
 }

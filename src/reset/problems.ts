@@ -17,6 +17,8 @@ export type Problem =
   | { kind: 'graphUnavailable' }
   | { kind: 'invalidAction' }
   /** MAX_REQUESTS_PER_USER_PER_DAY reached: the user may ask again at `retryAt` (ISO). */
-  | { kind: 'tooManyRequests'; limit: number; retryAt: string };
+  | { kind: 'tooManyRequests'; limit: number; retryAt: string }
+  /** MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE reached: nothing was looked up; try again in a minute. */
+  | { kind: 'slowDown'; limit: number };
 
 export type ProblemKind = Problem['kind'];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GuideTopic, ManagedDevice, RefuseReason } from '../intune/device';
+import type { Eligibility, GuideTopic, ManagedDevice, RefuseReason } from '../intune/device';
 import { classifyPlatform, daysSinceCheckIn, decideEligibility } from '../intune';
 import type { Logger } from '../log';
 import type { Problem } from './problems';
@@ -33,6 +33,8 @@ export interface RequestServiceDeps {
   log: Logger;
   /** Requests one person may open in 24 hours. */
   maxRequestsPerDay: number;
+  /** Without a helpdesk group nobody can review a device whose kind is unknown (policy.ts). */
+  approval: { helpdeskGroupId: string | undefined };
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -80,12 +82,14 @@ export class RequestService {
     }
   }
 
-  private dailyLimitReached(requester: Requester): Promise<Problem | undefined> {
-    return dailyLimitReachedFor(this.deps, requester);
+  /** An unknown Android kind needs the helpdesk to look; with no helpdesk, say so and point to it. */
+  private withoutReviewer(decision: Eligibility): Eligibility {
+    if (decision.kind !== 'offer' || decision.platform !== 'android-unknown' || this.deps.approval.helpdeskGroupId) return decision;
+    return { kind: 'refuse', reason: 'androidKindUnknown', platform: decision.platform };
   }
 
   private async offerFor(requester: Requester, device: ManagedDevice): Promise<DeviceStep> {
-    const decision = decideEligibility(device, requester.aadObjectId);
+    const decision = this.withoutReviewer(decideEligibility(device, requester.aadObjectId));
     const snapshot = snapshotOf(device);
     if (decision.kind === 'refuse') {
       // Someone else's device: say no without describing it.
@@ -94,35 +98,51 @@ export class RequestService {
     }
     if (decision.kind === 'guide') return { kind: 'guide', device: snapshot, topic: decision.topic };
     const staleDays = daysSinceCheckIn(device, this.deps.clock.now());
-    const open = await this.deps.store.openRequestForDevice(device.id);
-    if (open && sameId(open.requesterId, requester.aadObjectId)) {
-      return open.state === 'awaiting_confirmation' ? { kind: 'offer', request: open, staleDays } : { kind: 'inProgress', request: open };
-    }
-    if (open) return { kind: 'problem', problem: { kind: 'deviceHasOpenRequest' } };
-    const limited = await this.dailyLimitReached(requester);
-    if (limited) return { kind: 'problem', problem: limited };
     const request = newRequest(requester, snapshot, decision.action, this.deps.clock.now());
-    await this.deps.store.insertRequest(request);
+    // One atomic step in the store: ten parallel clicks for one device open one request, and the
+    // daily limit cannot be passed by asking many times at once (issue 15, item 7).
+    const outcome = await this.deps.store.insertRequest(request, { dailyLimit: this.dailyLimit() });
+    switch (outcome.kind) {
+      case 'inserted':
+        break;
+      case 'deviceHasOpenRequest':
+        return this.existingRequestStep(requester, outcome.existing, staleDays);
+      case 'dailyLimitReached':
+        return { kind: 'problem', problem: await tooManyRequests(this.deps, requester) };
+      default:
+        return assertNever(outcome);
+    }
     await this.deps.store.appendAudit({ requestId: request.id, at: request.createdAt, actor: requester.aadObjectId, event: 'offered', detail: `${snapshot.platform} ${decision.action}` });
     this.deps.log.info('request offered', { requestId: request.id, platform: snapshot.platform, action: decision.action });
     return { kind: 'offer', request, staleDays };
   }
+
+  /** The device already has an open request: the requester's own is shown again; someone else's is not described. */
+  private existingRequestStep(requester: Requester, open: ResetRequest, staleDays: number | null): DeviceStep {
+    if (!sameId(open.requesterId, requester.aadObjectId)) return { kind: 'problem', problem: { kind: 'deviceHasOpenRequest' } };
+    return open.state === 'awaiting_confirmation' ? { kind: 'offer', request: open, staleDays } : { kind: 'inProgress', request: open };
+  }
+
+  private dailyLimit(): { max: number; sinceIso: string } {
+    return { max: this.deps.maxRequestsPerDay, sinceIso: new Date(this.deps.clock.now().getTime() - DAY_MS).toISOString() };
+  }
 }
 
 /**
- * A stolen Teams session should not be able to open devices one after another: count what this
- * person asked for in the last 24 hours and say when the oldest of those stops counting.
+ * A stolen Teams session should not be able to open devices one after another: the store refused
+ * a request over the limit of the last 24 hours; say when the oldest of those stops counting.
  */
-async function dailyLimitReachedFor(deps: RequestServiceDeps, requester: Requester): Promise<Problem | undefined> {
+async function tooManyRequests(deps: RequestServiceDeps, requester: Requester): Promise<Problem> {
   const now = deps.clock.now().getTime();
-  const since = new Date(now - DAY_MS).toISOString();
-  const count = await deps.store.countRequestsSince(requester.aadObjectId, since);
-  if (count < deps.maxRequestsPerDay) return undefined;
   const recent = await deps.store.requestsOf(requester.aadObjectId, [...OPEN_STATES, ...FINAL_STATES]);
   const counted = recent.map((r) => Date.parse(r.createdAt)).filter((t) => t >= now - DAY_MS).sort((a, b) => a - b);
   const oldest = counted[counted.length - deps.maxRequestsPerDay] ?? now;
-  deps.log.warn('daily request limit reached', { requester: requester.aadObjectId, count });
+  deps.log.warn('daily request limit reached', { requester: requester.aadObjectId, count: counted.length });
   return { kind: 'tooManyRequests', limit: deps.maxRequestsPerDay, retryAt: new Date(oldest + DAY_MS).toISOString() };
+}
+
+function assertNever(value: never): never {
+  throw new TypeError(`unexpected insert outcome ${JSON.stringify(value)}`);
 }
 
 export function snapshotOf(device: ManagedDevice): DeviceSnapshot {

@@ -15,7 +15,11 @@
  *    from sending two Graph actions. (SQLite: BEGIN IMMEDIATE + `UPDATE … WHERE version = ?`;
  *    Azure Table: `version` is a property and the write is a Replace with If-Match on the read ETag.)
  * 3. `insertRequest` stores the request as given (its version and timestamps included); a
- *    duplicate id is a bug and rejects.
+ *    duplicate id is a bug and rejects. A device has at most one open request and the daily limit
+ *    (`rules.dailyLimit`) holds: both are checked in the same atomic step as the insert, across
+ *    processes and instances, and a refusal is a value (`deviceHasOpenRequest` with the existing
+ *    request, or `dailyLimitReached`), not an error. (SQLite: BEGIN IMMEDIATE and a partial unique
+ *    index; Azure Table: a device lock entity and the requester's counter entity — see there.)
  * 4. Values round-trip exactly (timestamps are not reformatted). Time comparisons and ordering use
  *    the instant, not the string: `countRequestsSince` counts createdAt ≥ since;
  *    `requestsOf` and `openRequestForDevice` are newest first, `requestsInStates` oldest first.
@@ -27,15 +31,20 @@
  * 8. Outbox (see OutboxStore in src/notify/ports.ts): enqueue is idempotent by eventKey; a claim
  *    leases each message to at most one owner, only the head of each lane and only when due; every
  *    later write is a compare-and-set on the lease holder. Payloads are never secret (rule 6).
+ * 9. History stays out of the hot paths: `pruneDeliveredMessages` deletes old delivered messages
+ *    (never pending or failed ones), and `succeededWithPasscodeShown` costs what is still shown,
+ *    not every succeeded request ever stored.
  */
 import type { Logger } from '../log';
 import type { ConversationStore, OutboxStore } from '../notify/ports';
+import type { RecoveryKeyLedger } from '../recovery-key/ports';
 import type { Clock, RequestStore, SettingsStore } from '../reset/ports';
 import { openAzureTableStore, type AzureTableSettings } from './azure-table';
 import { parseStoreSpec, type SqliteLocation } from './spec';
 import { openDatabase } from './sqlite/connection';
 import { sqliteConversationStore } from './sqlite/conversation-store';
 import { sqliteOutboxStore } from './sqlite/outbox-store';
+import { sqliteRecoveryKeyLedger } from './sqlite/recovery-key-ledger';
 import { sqliteRequestStore } from './sqlite/request-store';
 import { sqliteSettingsStore } from './sqlite/settings-store';
 
@@ -46,7 +55,8 @@ export type { AzureTableSettings } from './azure-table';
 export type Store = RequestStore &
   ConversationStore &
   OutboxStore &
-  SettingsStore & {
+  SettingsStore &
+  RecoveryKeyLedger & {
     /** Resolves once the store is usable (Azure: the tables exist and the credential works); SQLite is at once. */
     ready(): Promise<void>;
     close(): void;
@@ -95,9 +105,11 @@ function openSqliteStore(location: SqliteLocation, clock: Clock): Store {
     ...sqliteConversationStore(db),
     ...sqliteOutboxStore(db),
     ...sqliteSettingsStore(db, clock),
+    ...sqliteRecoveryKeyLedger(db, clock),
     ready: async () => undefined,
+    // Idempotent, as a shutdown path may close twice; node:sqlite throws on a second close.
     close: () => {
-      db.close();
+      if (db.isOpen) db.close();
     },
   };
 }

@@ -4,18 +4,18 @@ import { buildAppPackage } from '../../scripts/app-package/build';
 import { commandKeys, localizationGaps } from '../../scripts/app-package/manifest-rules';
 import type { JsonValue } from '../../scripts/app-package/placeholders';
 import { teamsSchemas } from '../../scripts/app-package/schemas';
-import { appDir, appDirWith, readJsonFile, repoRoot, schemasDir, scratchDir, type Manifest } from './support/fixture';
+import { appDir, appDirWith, readJsonFile, repoRoot, manifestVersion, scratchDir, type Manifest } from './support/fixture';
 
 const manifest = (): JsonValue => readJsonFile(path.join(appDir, 'manifest.json'));
 const zhTw = (): Record<string, string> => readJsonFile(path.join(appDir, 'zh-tw.json')) as Record<string, string>;
 
 describe('the zh-TW localization', () => {
   it('passes the Teams localization schema offline', () => {
-    assert.deepEqual(teamsSchemas(schemasDir).localization(zhTw()), []);
+    assert.deepEqual(teamsSchemas(manifestVersion).localization(zhTw()), []);
   });
 
   it('is checked for real: an unknown key fails the schema', () => {
-    const problems = teamsSchemas(schemasDir).localization({ ...zhTw(), 'bots[0].nickname': '機器人' });
+    const problems = teamsSchemas(manifestVersion).localization({ ...zhTw(), 'bots[0].nickname': '機器人' });
     assert.match(problems.join('\n'), /additional properties "bots\[0\]\.nickname"/);
   });
 

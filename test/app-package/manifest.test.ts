@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { recognizeIntent } from '../../src/i18n/intent';
-import { ICON_COLOURS } from '../../scripts/app-package/icon-design';
+import fs from 'node:fs';
+import { PNG } from 'pngjs';
 import { fillPlaceholders } from '../../scripts/app-package/placeholders';
 import { teamsSchemas } from '../../scripts/app-package/schemas';
-import { appDir, localEnv, readJsonFile, schemasDir, type Manifest } from './support/fixture';
+import { appDir, localEnv, readJsonFile, manifestVersion, type Manifest } from './support/fixture';
 
 function filledManifest(): Manifest {
   const filled = fillPlaceholders(readJsonFile(path.join(appDir, 'manifest.json')), localEnv());
@@ -14,7 +15,7 @@ function filledManifest(): Manifest {
 
 describe('the Teams app manifest', () => {
   it('filled from env/.env.local, passes the manifest 1.29 schema offline', () => {
-    assert.deepEqual(teamsSchemas(schemasDir).manifest(filledManifest()), []);
+    assert.deepEqual(teamsSchemas(manifestVersion).manifest(filledManifest()), []);
   });
 
   it('declares schema and manifest version 1.29', () => {
@@ -25,13 +26,13 @@ describe('the Teams app manifest', () => {
 
   it('is rejected by the schema when an id is not a GUID, so the check is real', () => {
     const broken = { ...filledManifest(), id: 'not-a-guid' };
-    assert.match(teamsSchemas(schemasDir).manifest(broken).join('\n'), /\/id must match pattern/);
+    assert.match(teamsSchemas(manifestVersion).manifest(broken).join('\n'), /\/id must match pattern/);
   });
 
-  it('installs the bot in personal chats and teams, conversational and without files', () => {
+  it('installs the bot in personal chats, teams and Microsoft 365 Copilot, conversational and without files', () => {
     const [bot, ...others] = filledManifest().bots;
     assert.equal(others.length, 0);
-    assert.deepEqual(bot?.scopes, ['personal', 'team']);
+    assert.deepEqual(bot?.scopes, ['personal', 'team', 'copilot']);
     assert.equal(bot?.supportsFiles, false);
     assert.equal(bot?.isNotificationOnly, false);
     assert.equal(bot?.botId, localEnv().get('BOT_ID'));
@@ -42,6 +43,7 @@ describe('the Teams app manifest', () => {
     const titlesFor = (scope: string): string[] =>
       lists.filter((list) => list.scopes.includes(scope)).flatMap((list) => list.commands.map((c) => c.title));
     assert.deepEqual(titlesFor('personal'), ['reset my PIN', 'status', 'cancel', 'help']);
+    assert.deepEqual(titlesFor('copilot'), ['reset my PIN', 'status', 'cancel', 'help'], 'the same commands are the conversation starters in Copilot');
     assert.deepEqual(titlesFor('team'), ['pending', 'history', 'use this channel for approvals']);
   });
 
@@ -65,7 +67,8 @@ describe('the Teams app manifest', () => {
   });
 
   it('uses the colour icon background as its accent colour', () => {
-    assert.equal(filledManifest().accentColor.toUpperCase(), ICON_COLOURS.background.toUpperCase());
+    const corner = PNG.sync.read(fs.readFileSync(path.join(appDir, 'color.png'))).data.subarray(0, 3);
+    assert.equal(filledManifest().accentColor.toUpperCase(), `#${Buffer.from(corner).toString('hex').toUpperCase()}`);
   });
 });
 

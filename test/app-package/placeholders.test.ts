@@ -11,13 +11,16 @@ const manifest = readJsonFile(path.join(appDir, 'manifest.json'));
 describe('the env file', () => {
   it('reads KEY=VALUE lines, skipping comments and blank lines', () => {
     const env = parseEnvFile('# ids\n\nBOT_ID=abc\n  BOT_DOMAIN = bot.contoso.com  \n', 'env/.env.x');
-    assert.deepEqual([...env.values], [['BOT_ID', 'abc'], ['BOT_DOMAIN', 'bot.contoso.com']]);
+    assert.deepEqual(Object.fromEntries(env.values), { BOT_ID: 'abc', BOT_DOMAIN: 'bot.contoso.com' });
     assert.deepEqual(env.problems, []);
   });
 
-  it('takes quoted values as written and drops a trailing comment from unquoted ones', () => {
-    const env = parseEnvFile('A="Contoso # IT"\nB=\'x=y\'\nC=plain # why\nD=a#b', 'f');
-    assert.deepEqual(Object.fromEntries(env.values), { A: 'Contoso # IT', B: 'x=y', C: 'plain', D: 'a#b' });
+  // Node's documented .env format (util.parseEnv / --env-file): a quoted value is taken as
+  // written and may span lines; `#` starts a comment in an unquoted one.
+  it('takes quoted values as written and drops a trailing comment from unquoted ones, as node --env-file does', () => {
+    const env = parseEnvFile('A="Contoso # IT"\nB=\'x=y\'\nC=plain # why\nD=a#b\nE="two\nlines"', 'f');
+    assert.deepEqual(Object.fromEntries(env.values), { A: 'Contoso # IT', B: 'x=y', C: 'plain', D: 'a', E: 'two\nlines' });
+    assert.deepEqual(env.problems, []);
   });
 
   it('names the line of anything that is not KEY=VALUE and of a key set twice', () => {

@@ -10,7 +10,7 @@ describe('the requester while a request waits for approval', () => {
     const card = progressCard('en', approvalRequest());
     const text = allText(card);
     assert.match(text, /waiting for approval by the helpdesk/);
-    assert.match(text, /If nobody decides by 16 Mar 2026, 09:00 UTC, it expires/);
+    assert.match(text, /If nobody decides by \{\{DATE\(2026-03-16T09:00:00Z, SHORT\)\}\} \{\{TIME\(2026-03-16T09:00:00Z\)\}\}, it expires/);
     assert.match(text, /Nothing has been sent to your device yet/);
     assert.deepEqual(executeActions(card).map((action) => [action['verb'], action['data']]), [[VERBS.cancelReset, { requestId: approvalRequest().id }]]);
   });
@@ -19,7 +19,7 @@ describe('the requester while a request waits for approval', () => {
     assert.match(allText(progressCard('en', approvalRequest({ approver: 'manager' }))), /approval by your manager, Bob Lee\./);
     const zh = allText(progressCard('zh-TW', approvalRequest({ approver: 'manager' })));
     assert.match(zh, /正在等待你的主管 Bob Lee 核准/);
-    assert.match(zh, /2026\/3\/16 09:00 UTC 之前沒有人做出決定，申請就會到期/);
+    assert.match(zh, /\{\{DATE\(2026-03-16T09:00:00Z, SHORT\)\}\} \{\{TIME\(2026-03-16T09:00:00Z\)\}\} 之前沒有人做出決定，申請就會到期/);
   });
 
   it('leaves out the deadline when the request has none', () => {
@@ -51,7 +51,7 @@ describe('the temporary passcode in a message of its own', () => {
   it('shows the passcode large in monospace and says to sign in and change it now', () => {
     const card = passcodeCard('en', request({ state: 'succeeded', action: 'resetPasscode', device: snapshot('android-device-admin') }), '48271934');
     assert.ok(JSON.stringify(card).includes('"text":"48271934","fontType":"monospace","size":"extraLarge"'));
-    assert.match(allText(card), /Sign in to the device with it now, then change it right away/);
+    assert.match(allText(card), /Unlock the device with it now, then change it right away/);
     assert.match(allText(card), /hides the passcode in a few minutes/);
   });
 

@@ -64,11 +64,11 @@ describe('the approval card in the helpdesk channel', () => {
       /Requester\nAlice Chen/,
       /Device\nAlice ios/,
       /Model\nModel X/,
-      /System\niOS 14/,
+      /Operating system\niOS 14/,
       /Ownership\nPersonal device/,
-      /Last check-in\n12 Mar 2026, 08:15 UTC \(3 days ago\)/,
+      /Last check-in\n\{\{DATE\(2026-03-12T08:15:00Z, SHORT\)\}\} \{\{TIME\(2026-03-12T08:15:00Z\)\}\} \(3 days ago\)/,
       /Action\nRemove passcode/,
-      /Expires\n16 Mar 2026, 09:00 UTC \(in 23 hours\)/,
+      /Expires\n\{\{DATE\(2026-03-16T09:00:00Z, SHORT\)\}\} \{\{TIME\(2026-03-16T09:00:00Z\)\}\} \(in 23 hours\)/,
       /Decides\nA member of the helpdesk group/,
       /Manager\nBob Lee, notified/,
     ]) {
@@ -134,15 +134,15 @@ describe('the approval card in the helpdesk channel', () => {
     });
 
     it('says nobody decided before the expiry, the requester cancelled, or that Intune was asked', () => {
-      assert.match(allText(approvalCard('en', decidedRequest('expired'), 'readOnly')), /Nobody decided before 16 Mar 2026, 09:00 UTC/);
+      assert.match(allText(approvalCard('en', decidedRequest('expired'), 'readOnly')), /Nobody decided before \{\{DATE\(2026-03-16T09:00:00Z, SHORT\)\}\} \{\{TIME\(2026-03-16T09:00:00Z\)\}\}/);
       assert.match(allText(approvalCard('en', decidedRequest('cancelled'), 'readOnly')), /The requester cancelled this request/);
-      assert.match(allText(approvalCard('en', decidedRequest('executing'), 'readOnly')), /Intune was asked at 15 Mar 2026, 09:30 UTC/);
+      assert.match(allText(approvalCard('en', decidedRequest('executing'), 'readOnly')), /Intune was asked at \{\{DATE\(2026-03-15T09:30:00Z, SHORT\)\}\} \{\{TIME\(2026-03-15T09:30:00Z\)\}\}/);
       assert.match(allText(approvalCard('en', decidedRequest('succeeded'), 'readOnly')), /Approved by Carol Wu\.\nIntune reports the reset as done/);
     });
 
     it('explains a failure in plain words for the helpdesk', () => {
       const text = allText(approvalCard('en', decidedRequest('failed', { failureReason: 'actionFailed' }), 'readOnly'));
-      assert.match(text, /The reset did not work\. .*outdated unlock token.*only a wipe/);
+      assert.match(text, /The reset did not work\. .*wrong unlock token.*only a wipe, which erases everything/);
       const workProfile = decidedRequest('failed', { failureReason: 'actionFailed', action: 'resetWorkProfilePasscode', device: snapshot('android-work-profile') });
       assert.match(allText(approvalCard('en', workProfile, 'readOnly')), /reset token was never activated.*work profile passcode policy/);
     });

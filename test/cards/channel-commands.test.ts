@@ -12,7 +12,7 @@ describe('"pending" in the helpdesk channel', () => {
     const card = pendingCard('en', [{ request: approvalRequest(), threadUrl: THREAD }]);
     const text = allText(card);
     assert.match(text, /^Waiting for approval\nAlice Chen\nDevice\nAlice ios/);
-    assert.match(text, /Expires\n16 Mar 2026, 09:00 UTC/);
+    assert.match(text, /Expires\n\{\{DATE\(2026-03-16T09:00:00Z, SHORT\)\}\} \{\{TIME\(2026-03-16T09:00:00Z\)\}\}/);
     assert.deepEqual(openUrls(card), [THREAD]);
     assert.match(JSON.stringify(card), /"title":"Open thread"/);
     // Review carries only the request id; the server answers with the approval card for the clicker.
@@ -44,17 +44,17 @@ describe('"history <name or email>" in the helpdesk channel', () => {
   const trailOf = (entries: AuditEntry[]): string =>
     allText(historyCard('en', 'alice@contoso.example', [person()], [{ request: decidedRequest('succeeded'), audit: entries }]));
 
-  it('shows each request with its audit trail: UTC time, event in words, and who did it', () => {
+  it('shows each request with its audit trail: time in the reader’s zone, event in words, and who did it', () => {
     const text = trailOf(auditTrail(decidedRequest('succeeded').id));
     assert.match(text, /Requests of Alice Chen \(alice@contoso\.example\)/);
-    assert.match(text, /15 Mar 2026, 09:01 UTC\nConfirmed · Alice Chen \(requester\) · needs helpdesk approval/);
-    assert.match(text, /15 Mar 2026, 09:20 UTC\nApproved · Carol Wu \(decided\) · by helpdesk/);
-    assert.match(text, /15 Mar 2026, 09:30 UTC\nSent to Intune · system · sent/);
+    assert.match(text, /\{\{DATE\(2026-03-15T09:01:00Z, SHORT\)\}\} \{\{TIME\(2026-03-15T09:01:00Z\)\}\}\nConfirmed · Alice Chen \(requester\) · needs helpdesk approval/);
+    assert.match(text, /\{\{DATE\(2026-03-15T09:20:00Z, SHORT\)\}\} \{\{TIME\(2026-03-15T09:20:00Z\)\}\}\nApproved · Carol Wu \(decided\) · by helpdesk/);
+    assert.match(text, /\{\{DATE\(2026-03-15T09:30:00Z, SHORT\)\}\} \{\{TIME\(2026-03-15T09:30:00Z\)\}\}\nSent to Intune · system · sent/);
   });
 
   it('shows an event it does not know as written, and a person the request does not name as "another user"', () => {
     const entry: AuditEntry = { requestId: 'x', at: '2026-03-15T10:00:00Z', actor: 'd4d4d4d4-0000-4000-8000-00000000000d', event: 'somethingNew', detail: '' };
-    assert.match(trailOf([entry]), /15 Mar 2026, 10:00 UTC\nsomethingNew · another user$/m);
+    assert.match(trailOf([entry]), /\{\{DATE\(2026-03-15T10:00:00Z, SHORT\)\}\} \{\{TIME\(2026-03-15T10:00:00Z\)\}\}\nsomethingNew · another user$/m);
   });
 
   it('recognises the requester by id whatever the case of the GUID', () => {

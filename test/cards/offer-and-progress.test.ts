@@ -41,8 +41,8 @@ describe('offering a reset', () => {
     assert.doesNotMatch(allText(offerCard('en', request(), null)), /waits for its next check-in/);
   });
 
-  it('shows the last check-in in UTC with the days since', () => {
-    assert.match(allText(offerCard('en', request(), 3)), /12 Mar 2026, 08:15 UTC \(3 days ago\)/);
+  it('shows the last check-in in the reader’s zone (card DATE/TIME) with the days since', () => {
+    assert.match(allText(offerCard('en', request(), 3)), /\{\{DATE\(2026-03-12T08:15:00Z, SHORT\)\}\} \{\{TIME\(2026-03-12T08:15:00Z\)\}\} \(3 days ago\)/);
   });
 
   it('offers Confirm and Cancel, both carrying only the request id', () => {
@@ -60,7 +60,7 @@ describe('offering a reset', () => {
 describe('a confirmed request in progress', () => {
   it('says Intune was asked, the device must be online to check in, and the card updates itself', () => {
     const text = allText(progressCard('en', workProfileRequest({ state: 'executing', actionSentAt: '2026-03-15T09:02:00Z' })));
-    assert.match(text, /Intune was asked at 15 Mar 2026, 09:02 UTC/);
+    assert.match(text, /Intune was asked at \{\{DATE\(2026-03-15T09:02:00Z, SHORT\)\}\} \{\{TIME\(2026-03-15T09:02:00Z\)\}\}/);
     assert.match(text, /switched on and online so that it checks in/);
     assert.match(text, /This card updates itself/);
   });

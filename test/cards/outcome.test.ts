@@ -12,7 +12,7 @@ describe('telling the user how a reset ended', () => {
       passcode: '48271934',
     });
     assert.ok(JSON.stringify(card).includes('"text":"48271934","fontType":"monospace","size":"extraLarge"'));
-    assert.match(allText(card), /Sign in to the device with this temporary passcode and change it now/);
+    assert.match(allText(card), /Unlock the device with this temporary passcode and change it now/);
     assert.match(allText(card), /This card hides the passcode in a few minutes/);
   });
 
@@ -40,14 +40,14 @@ describe('telling the user how a reset ended', () => {
 
   it('explains a failed iPhone removal as a possible bad unlock token that only a wipe recovers, without a retry button', () => {
     const card = outcomeCard('en', request({ state: 'failed', failureReason: 'actionFailed' }));
-    assert.match(allText(card), /outdated unlock token.*only a wipe/);
+    assert.match(allText(card), /wrong unlock token.*only a wipe, which erases everything/);
     assert.match(allText(card), /contact your IT helpdesk/);
     assert.ok(!verbsOf(card).includes(VERBS.startReset));
   });
 
   it('explains a failed work-profile reset: reset token not activated, or no work-profile passcode policy', () => {
     const text = allText(outcomeCard('en', workProfileRequest({ state: 'failed', failureReason: 'actionFailed' })));
-    assert.match(text, /reset token on the device is not activated/);
+    assert.match(text, /reset token of the work profile is not active/);
     assert.match(text, /No work profile passcode policy applies/);
     const zh = allText(outcomeCard('zh-TW', workProfileRequest({ state: 'failed', failureReason: 'actionFailed' })));
     assert.match(zh, /重設權杖尚未啟用/);

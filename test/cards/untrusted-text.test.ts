@@ -15,7 +15,7 @@ import {
   type AdaptiveCard,
 } from '../../src/cards';
 import { executeActions, objectsIn, stringsIn, visibleTexts } from './support/card-json';
-import { activeMarkup, displayedAs } from './support/markdown';
+import { activeMarkup, displayedAs, withoutCardDates } from './support/markdown';
 import { approvalRequest, HOSTILE_NAMES, managedDevice, NOW, person, request, snapshot, workProfileRequest } from './support/samples';
 
 // Built inside each test, so a card that fails to render fails that test, not the whole run.
@@ -49,7 +49,7 @@ describe('device names and models from Graph are shown literally', () => {
           const card = render();
           assert.deepEqual(objectsIn(card).filter((item) => 'url' in item), []);
           assert.ok(executeActions(card).every((action) => !stringsIn(action['title']).some((title) => title.includes(name))));
-          assert.deepEqual(stringsIn(card).filter((text) => text.includes('${') || text.includes('{{')), []);
+          assert.deepEqual(stringsIn(card).map(withoutCardDates).filter((text) => text.includes('${') || text.includes('{{')), []);
         });
       }
     });

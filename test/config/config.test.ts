@@ -39,12 +39,14 @@ describe('settings', () => {
 
   it('refuses an empty bot app id in production', () => {
     assert.ok(problemsOf({ ...base, NODE_ENV: 'production' }).some((p) => p.startsWith('MicrosoftAppId')));
-    assert.deepEqual(problemsOf({ ...base, NODE_ENV: 'production', MicrosoftAppId: CLIENT, MicrosoftAppPassword: 'x' }), []);
+    assert.deepEqual(problemsOf({ ...base, NODE_ENV: 'production', MicrosoftAppId: CLIENT, MicrosoftAppPassword: 'x', OAUTH_CONNECTION_NAME: 'TeamsSso' }), []);
   });
 
   it('requires a Graph credential: a secret, a certificate or a managed identity', () => {
     assert.ok(problemsOf({ AZURE_TENANT_ID: TENANT }).some((p) => p.startsWith('Graph credential')));
-    assert.equal(loadConfig({ AZURE_TENANT_ID: TENANT, USE_MANAGED_IDENTITY: 'true' }).graph.credential.kind, 'managedIdentity');
+    // A managed identity means a hosted bot, which needs its app id (local mode is refused there).
+    const hosted = { MicrosoftAppId: CLIENT, MicrosoftAppPassword: 'x' };
+    assert.equal(loadConfig({ AZURE_TENANT_ID: TENANT, USE_MANAGED_IDENTITY: 'true', ...hosted }).graph.credential.kind, 'managedIdentity');
     assert.equal(loadConfig({ AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: '/x.pem' }).graph.credential.kind, 'certificate');
     assert.ok(problemsOf({ ...base, AZURE_CLIENT_CERTIFICATE_PATH: '/x.pem' }).some((p) => p.includes('only one')));
   });
@@ -79,5 +81,22 @@ describe('an optional .env file', () => {
     assert.equal(merged['PORT'], '5000');
     assert.equal(merged['AZURE_TENANT_ID'], TENANT);
     assert.deepEqual(environmentWithDotEnv({ PORT: '5000' }, path.join(path.dirname(file), 'missing.env')), { PORT: '5000' });
+  });
+});
+
+describe('METRICS_PORT', () => {
+  it('is off unless set: no /metrics and no /readyz anywhere', () => {
+    assert.equal(loadConfig(base).metricsPort, undefined);
+    assert.equal(loadConfig({ ...base, METRICS_PORT: '' }).metricsPort, undefined);
+  });
+
+  it('takes a port number and refuses anything else, naming the setting', () => {
+    assert.equal(loadConfig({ ...base, METRICS_PORT: '9464' }).metricsPort, 9464);
+    assert.ok(problemsOf({ ...base, METRICS_PORT: 'loopback' }).some((p) => p.startsWith('METRICS_PORT')));
+    assert.ok(problemsOf({ ...base, METRICS_PORT: '70000' }).some((p) => p.startsWith('METRICS_PORT')));
+  });
+
+  it('may not be the public port', () => {
+    assert.ok(problemsOf({ ...base, PORT: '3978', METRICS_PORT: '3978' }).some((p) => p.startsWith('METRICS_PORT: must differ from PORT')));
   });
 });

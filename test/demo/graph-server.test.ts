@@ -62,9 +62,12 @@ describe('the demo tenant’s Graph server', () => {
     }
     const systems = new Set(body.value?.map((device) => device.operatingSystem));
     for (const os of ['Windows Mobile', 'macOS', 'ChromeOS', 'Linux']) assert.ok(systems.has(os), os);
-    const deviceAdmin = body.value?.filter((device) => device.managementAgent === 'mdm' && device.operatingSystem === 'Android');
+    // Device administrator is told apart from the Company Portal work profile by beta deviceType only.
+    const deviceAdmin = body.value?.filter((device) => device.deviceType === 'android');
     const versions = deviceAdmin?.map((device) => device.osVersion);
     assert.deepEqual(versions?.sort(), ['10', '6.0.1']);
+    const workProfiles = body.value?.filter((device) => device.deviceType === 'androidForWork').map((device) => device.managementAgent);
+    assert.deepEqual(workProfiles?.sort(), ['googleCloudDevicePolicyController', 'mdm'], 'both real shapes of a personally owned work profile');
   });
 
   it('has a phone that last synced 12 days ago, one pending retirement, and userless shared devices', async () => {
@@ -86,6 +89,32 @@ describe('the demo tenant’s Graph server', () => {
     assert.equal((await graph(`/beta${path}`)).body.deviceEnrollmentType, 'androidEnterpriseFullyManaged');
   });
 
+  it('serves deviceType on beta only: v1.0 leaves it out and refuses to $select it, as Graph does for a property its version lacks', async () => {
+    // Graph beta managedDevice has deviceType; v1.0 managedDevice does not (DESIGN.md: a beta-only property).
+    const device = `/deviceManagement/managedDevices/${DEMO_DEVICE_IDS.androidWorkProfile}`;
+    assert.equal((await graph(`/beta${device}?$select=deviceType`)).body.deviceType, 'androidForWork');
+    assert.ok(!('deviceType' in (await graph(`/v1.0${device}`)).body), 'no deviceType in a v1.0 answer');
+    const prefer = { headers: { Prefer: 'include-unknown-enum-members' } };
+    for (const path of [`/v1.0${device}?$select=id,deviceType`, `/v1.0/users/${DEMO_USER_IDS.employee}/managedDevices?$select=deviceType`]) {
+      const refused = await graph(path, prefer);
+      assert.equal(refused.status, 400, path);
+      assert.match(String((refused.body.error as { message?: string }).message), /deviceType/);
+    }
+  });
+
+  it('hides the newer management agent "google" on v1.0 unless the Prefer header asks, and shows it on beta', async () => {
+    // Graph managementAgentType: v1.0 ends at googleCloudDevicePolicyController (64); beta adds google (8192).
+    tenant.data.updateDevice(DEMO_DEVICE_IDS.androidWorkProfileAmapi, { managementAgent: 'google' });
+    try {
+      const path = `/deviceManagement/managedDevices/${DEMO_DEVICE_IDS.androidWorkProfileAmapi}?$select=managementAgent`;
+      assert.equal((await graph(`/v1.0${path}`)).body.managementAgent, 'unknownFutureValue');
+      assert.equal((await graph(`/v1.0${path}`, { headers: { Prefer: 'include-unknown-enum-members' } })).body.managementAgent, 'google');
+      assert.equal((await graph(`/beta${path}`)).body.managementAgent, 'google');
+    } finally {
+      tenant.data.updateDevice(DEMO_DEVICE_IDS.androidWorkProfileAmapi, { managementAgent: 'googleCloudDevicePolicyController' });
+    }
+  });
+
   it('returns only the $select fields (and id)', async () => {
     const { body } = await graph(`/v1.0/users/${DEMO_USER_IDS.oneDeviceEmployee}/managedDevices?$select=deviceName,osVersion`);
     assert.deepEqual(Object.keys(body.value?.[0] ?? {}).sort(), ['deviceName', 'id', 'osVersion']);
@@ -105,7 +134,7 @@ describe('the demo tenant’s Graph server', () => {
     assert.equal(first.body.value?.length, 10);
     assert.ok(next.startsWith(`${tenant.graphEndpoint}/v1.0/users/`), next);
     const second = await graph(next.slice(tenant.graphEndpoint.length));
-    assert.equal(second.body.value?.length, 7, 'the 16 devices of the employee and the one she enrolled for a colleague');
+    assert.equal(second.body.value?.length, 8, 'the 17 devices of the employee and the one she enrolled for a colleague');
     assert.equal(second.body['@odata.nextLink'], undefined);
   });
 

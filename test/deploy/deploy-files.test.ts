@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildAppPackage } from '../../scripts/app-package/build';
 import { placeholdersIn, type JsonValue } from '../../scripts/app-package/placeholders';
+import { SETTING_NAMES } from '../../src/config';
 import {
   LIFECYCLES,
   bicepAppSettingNames,
@@ -115,8 +116,9 @@ describe('Agents Toolkit project files', () => {
     assert.equal(withString(zipDeploy, 'resourceId'), '${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}');
     assert.ok(bicepOutputs(bicep).includes('BOT_AZURE_APP_SERVICE_RESOURCE_ID'));
     const ignored = read(withString(zipDeploy, 'ignoreFile')).split(/\r?\n/).filter((l) => l !== '' && !l.startsWith('#'));
-    for (const pattern of ['node_modules/', '.env', '.env.*', 'env/', 'src/', 'test/', 'dist/test/', 'data/', '*.db']) assert.ok(ignored.includes(pattern), `ignores ${pattern}`);
-    for (const needed of ['dist/', 'dist/src/', 'cards/', 'package.json', 'package-lock.json', '*.js', '*.json']) assert.ok(!ignored.includes(needed), `keeps ${needed}`);
+    for (const pattern of ['node_modules/', '.env', '.env.*', '/env/', '/src/', '/test/', '/dist/test/', '/data/', '*.db']) assert.ok(ignored.includes(pattern), `ignores ${pattern}`);
+    // Unanchored, `src/` would also drop dist/src/ (gitignore rules): test/deploy/deploy-zip.test.ts.
+    for (const needed of ['dist/', 'dist/src/', 'src/', 'cards/', 'package.json', 'package-lock.json', '*.js', '*.json']) assert.ok(!ignored.includes(needed), `keeps ${needed}`);
   });
 
   it('local: registers a single-tenant bot on the tunnel endpoint with Teams and writes what `npm start` reads', () => {
@@ -225,9 +227,26 @@ describe('infra/azure.bicep', () => {
     assert.deepEqual(names.filter((n) => !documented.has(n) && !appService.includes(n) && !awaitingDocs.includes(n)), []);
   });
 
-  it('runs the bot on Linux Node 20 LTS with `npm start`, Always On, HTTPS only and the /healthz health check, as the managed identity', () => {
+  it('every app setting of the Web App is one the config schema reads (src/config.ts), or an App Service build setting', () => {
+    const appService = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'ENABLE_ORYX_BUILD', 'CUSTOM_BUILD_COMMAND'];
+    const unknown = bicepAppSettingNames(bicep).filter((n) => !SETTING_NAMES.includes(n) && !appService.includes(n));
+    assert.deepEqual(unknown, [], 'a setting the bot never reads is a setting someone believes in vain');
+  });
+
+  it('every parameter m365agents.yml hands to arm/deploy (its parameters file) is declared in the template it names', () => {
+    const arm = (readProjectFile('m365agents.yml').provision ?? []).find((a) => a.uses === 'arm/deploy');
+    const templates = (arm?.with?.templates ?? []) as { path: string; parameters: string }[];
+    assert.ok(templates.length > 0);
+    for (const template of templates) {
+      const declared = bicepParams(read(template.path)).map((p) => p.name);
+      const given = Object.keys((JSON.parse(read(template.parameters)) as { parameters: object }).parameters);
+      assert.deepEqual(given.filter((name) => !declared.includes(name)), [], template.parameters);
+    }
+  });
+
+  it('runs the bot on Linux Node 24 LTS with `npm start`, Always On, HTTPS only and the /healthz health check, as the managed identity', () => {
     const webApp = bicepResource(bicep, 'webApp');
-    for (const line of ["linuxFxVersion: 'NODE|20-lts'", "appCommandLine: 'npm start'", 'alwaysOn: true', 'httpsOnly: true', "healthCheckPath: '/healthz'", "type: 'UserAssigned'", "ftpsState: 'Disabled'"]) {
+    for (const line of ["linuxFxVersion: 'NODE|24-lts'", "appCommandLine: 'npm start'", 'alwaysOn: true', 'httpsOnly: true', "healthCheckPath: '/healthz'", "type: 'UserAssigned'", "ftpsState: 'Disabled'"]) {
       assert.ok(webApp.includes(line), line);
     }
     assert.match(bicep, /\{ name: 'USE_MANAGED_IDENTITY', value: 'true' \}/);

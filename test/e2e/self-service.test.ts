@@ -109,7 +109,7 @@ describe('self-service reset in a personal chat (real server, Graph client, demo
   });
 
   it('answers a zh-TW user in Traditional Chinese', async () => {
-    await world.bot.say(users.oneDevice, '忘記密碼', { locale: 'zh-TW' });
+    await world.bot.say(users.oneDevice, '忘記手機密碼', { locale: 'zh-TW' });
     const { card } = lastPersonalCard(world, users.oneDevice);
     assert.match(textOf(card), /密碼/);
     assert.match(button(card, 'cancelReset').title, /取消/);

@@ -24,15 +24,29 @@ describe('reading a user’s Intune devices through Graph', () => {
     assert.ok(!devices.some((device) => device.id === DEMO_DEVICE_IDS.otherIphone), 'a device she enrolled for a colleague is not hers');
   });
 
-  it('asks Graph for the device fields only, in one request', async () => {
+  it('asks Graph beta for the device fields only, deviceType among them, in one request', async () => {
     await graph.intune.devicesOf(DEMO_USER_IDS.oneDeviceEmployee);
     assert.equal(tenant.requests.length, 1);
     const [call] = tenant.requests;
     assert.equal(call.path, `/users/${DEMO_USER_IDS.oneDeviceEmployee}/managedDevices`);
-    assert.equal(call.version, 'v1.0');
+    // deviceType is a beta-only property (Graph beta managedDevice); v1.0 answers 400 for it.
+    assert.equal(call.version, 'beta');
     const fields = 'id,deviceName,model,manufacturer,operatingSystem,osVersion,userId,userPrincipalName,' +
-      'managedDeviceOwnerType,deviceEnrollmentType,managementState,managementAgent,lastSyncDateTime';
+      'managedDeviceOwnerType,deviceEnrollmentType,managementState,managementAgent,lastSyncDateTime,deviceType';
     assert.equal(call.query.$select, fields);
+  });
+
+  it('reads deviceType for both shapes of a personally owned work profile, in the list and by id', async () => {
+    // Microsoft Learn "Android Management API for personally owned work profiles"; Intune Customer Success blog, Jan 2025.
+    const byId = new Map((await graph.intune.devicesOf(DEMO_USER_IDS.employee)).map((d) => [d.id, d]));
+    const companyPortal = byId.get(DEMO_DEVICE_IDS.androidWorkProfile);
+    const amapi = byId.get(DEMO_DEVICE_IDS.androidWorkProfileAmapi);
+    assert.deepEqual([companyPortal?.managementAgent, companyPortal?.deviceEnrollmentType, companyPortal?.deviceType], ['mdm', 'userEnrollment', 'androidForWork']);
+    assert.deepEqual([amapi?.managementAgent, amapi?.deviceType], ['googleCloudDevicePolicyController', 'androidForWork']);
+    assert.equal(byId.get(DEMO_DEVICE_IDS.androidDeviceAdmin6)?.deviceType, 'android');
+    const reread = await graph.intune.device(DEMO_DEVICE_IDS.androidWorkProfile);
+    assert.equal(reread?.deviceType, 'androidForWork');
+    assert.ok(tenant.requests.every((call) => call.version === 'beta'));
   });
 
   it('returns the one device of an employee who has one, with every field the domain reads', async () => {
@@ -50,6 +64,7 @@ describe('reading a user’s Intune devices through Graph', () => {
       deviceEnrollmentType: 'userEnrollment',
       managementState: 'managed',
       managementAgent: 'mdm',
+      deviceType: 'iPhone',
       lastSyncDateTime: iphone.lastSyncDateTime,
     };
     assert.deepEqual(iphone, expected);
@@ -60,7 +75,7 @@ describe('reading a user’s Intune devices through Graph', () => {
     assert.deepEqual(await graph.intune.devicesOf(DEMO_USER_IDS.noDeviceEmployee), []);
   });
 
-  it('sees the Android Enterprise enrollment types that v1.0 would hide as unknownFutureValue', async () => {
+  it('sees the Android Enterprise enrollment types that v1.0 without Prefer would hide as unknownFutureValue', async () => {
     const devices = await graph.intune.devicesOf(DEMO_USER_IDS.employee);
     const byId = new Map(devices.map((device) => [device.id, device]));
     assert.equal(byId.get(DEMO_DEVICE_IDS.androidFullyManaged)?.deviceEnrollmentType, 'androidEnterpriseFullyManaged');

@@ -26,6 +26,9 @@ describe('recognising what a message asks for', () => {
       'How do I reset my PIN?',
       'I forgot my phone password',
       'reset',
+      'unlock my iPad',
+      'I forgot the passcode of my Android tablet',
+      'forgot my screen lock',
     ]);
   });
 
@@ -34,15 +37,38 @@ describe('recognising what a message asks for', () => {
       '重設我的 PIN',
       '重設 PIN',
       '重設pin',
-      '重置密碼',
-      '忘記密碼',
       '我忘記 PIN 了',
       '解鎖手機',
       '我的手機被鎖住了',
-      '忘记密码',
-      '重置密码',
       '解锁手机',
+      '忘記手機密碼',
+      '忘记手机密码',
+      '螢幕鎖定密碼忘了',
+      '我忘了 iPhone 的密碼',
+      '平板密碼忘記了',
+      '裝置密碼不記得了',
+      '解鎖密碼忘了',
+      '忘記 PIN 碼',
+    ]);
+  });
+
+  // "忘記密碼" is the label of the "Forgot my password" link on the Microsoft (Entra) sign-in page in
+  // zh-TW, which opens self-service password reset for the WORK ACCOUNT (Microsoft Learn, "Reset
+  // your work or school password"). Without a device word these must ask, never list devices.
+  describe('which password? "password" without a device word, in English and Chinese', () => {
+    expectAll('whichPassword', [
+      'I forgot my password',
+      'forgot password',
+      'reset my password please',
+      "I can't remember my password",
+      '忘記密碼',
+      '密碼忘了',
+      '忘记密码',
+      '重置密碼',
+      '重置密码',
       '請幫我重設密碼',
+      '我不記得密碼了',
+      '密碼被鎖住了',
     ]);
   });
 
@@ -54,8 +80,9 @@ describe('recognising what a message asks for', () => {
       "don't reset my PIN",
       'reset my phone',
       'I lost my phone',
-      'I forgot my password',
       'my account is locked',
+      'password',
+      '密碼',
       'PIN',
       'hello',
       'PIN 碼原則是什麼？',

@@ -18,6 +18,7 @@ export function device(overrides: Partial<ManagedDevice> = {}): ManagedDevice {
     deviceEnrollmentType: 'userEnrollment',
     managementState: 'managed',
     managementAgent: 'mdm',
+    deviceType: 'iPhone',
     lastSyncDateTime: '2025-06-01T08:00:00Z',
     ...overrides,
   };
@@ -25,21 +26,32 @@ export function device(overrides: Partial<ManagedDevice> = {}): ManagedDevice {
 
 const CLOUD_DPC = 'googleCloudDevicePolicyController';
 
-/** Android overrides for each Android Enterprise / AOSP / device admin mode, as Graph reports them. */
+/**
+ * Android devices as real tenants report them (DESIGN.md "How real tenants report Android devices"):
+ * managementAgent, deviceEnrollmentType, beta deviceType and owner type per kind. Sources: Microsoft
+ * Learn "Use Android Management API for personally owned devices with work profiles"; Graph
+ * managementAgentType, deviceEnrollmentType and beta deviceType enum docs; Intune Customer Success
+ * blog "New policy implementation and web enrollment for Android personally owned work profile" (Jan 2025).
+ */
 export const android = {
-  workProfile: androidWith(CLOUD_DPC, 'userEnrollment', 'personal'),
-  corporateWorkProfile: androidWith(CLOUD_DPC, 'androidEnterpriseCorporateWorkProfile'),
-  fullyManaged: androidWith(CLOUD_DPC, 'androidEnterpriseFullyManaged'),
-  dedicated: androidWith(CLOUD_DPC, 'androidEnterpriseDedicatedDevice'),
-  aospUserAssociated: androidWith('intuneAosp', 'androidAOSPUserOwnedDeviceEnrollment'),
-  aospUserless: androidWith('intuneAosp', 'androidAOSPUserlessDeviceEnrollment'),
-  deviceAdmin: androidWith('mdm', 'userEnrollment', 'personal'),
+  /** Personally owned work profile, Company Portal as the device policy controller (today's default). */
+  workProfile: androidWith('mdm', 'userEnrollment', 'androidForWork', 'personal'),
+  /** The same after the move to the Android Management API. */
+  workProfileAmapi: androidWith(CLOUD_DPC, 'userEnrollment', 'androidForWork', 'personal'),
+  corporateWorkProfile: androidWith(CLOUD_DPC, 'androidEnterpriseCorporateWorkProfile', 'androidEnterprise'),
+  fullyManaged: androidWith(CLOUD_DPC, 'androidEnterpriseFullyManaged', 'androidEnterprise'),
+  dedicated: androidWith(CLOUD_DPC, 'androidEnterpriseDedicatedDevice', 'androidEnterprise'),
+  // AOSP's beta deviceType is not verified: left empty rather than guessed.
+  aospUserAssociated: androidWith('intuneAosp', 'androidAOSPUserOwnedDeviceEnrollment', ''),
+  aospUserless: androidWith('intuneAosp', 'androidAOSPUserlessDeviceEnrollment', ''),
+  deviceAdmin: androidWith('mdm', 'userEnrollment', 'android', 'personal'),
 };
 
 function androidWith(
   managementAgent: string,
   deviceEnrollmentType: string,
+  deviceType: string,
   managedDeviceOwnerType = 'company',
 ): Partial<ManagedDevice> {
-  return { operatingSystem: 'Android', osVersion: '14', managementAgent, deviceEnrollmentType, managedDeviceOwnerType };
+  return { operatingSystem: 'Android', osVersion: '14', manufacturer: 'Google', model: 'Pixel 8', managementAgent, deviceEnrollmentType, deviceType, managedDeviceOwnerType };
 }

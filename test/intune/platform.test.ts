@@ -53,10 +53,14 @@ describe('recognising the platform of a managed device', () => {
       assert.equal(classifyPlatform(aosp), 'android-aosp');
     });
 
-    it('recognises a personally owned work profile under Google\'s device policy controller', () => {
+    it('recognises a personally owned work profile by beta deviceType androidForWork, under either agent', () => {
       assert.equal(classifyPlatform(device(android.workProfile)), 'android-work-profile');
-      const unknownEnum = device({ ...android.workProfile, deviceEnrollmentType: 'unknownFutureValue' });
-      assert.equal(classifyPlatform(unknownEnum), 'android-work-profile');
+      assert.equal(classifyPlatform(device(android.workProfileAmapi)), 'android-work-profile');
+    });
+
+    it('leaves Google\'s agent with a hidden enrollment type and no deviceType open: it may be any Android Enterprise mode', () => {
+      const hidden = device({ ...android.workProfileAmapi, deviceEnrollmentType: 'unknownFutureValue', deviceType: '' });
+      assert.equal(classifyPlatform(hidden), 'android-unknown');
     });
 
     it('treats an Android device under plain Intune MDM as device administrator', () => {

@@ -21,6 +21,8 @@ import { startOpenIdServer, type OpenIdServer } from './support/openid-server';
  *  - a token with `ver` and an `appid`/`azp` different from `aud` is taken for a skill token and
  *    refused here (skill claims need a validator we do not configure).
  * No other claim is required. The metadata is fetched on the first request that needs it.
+ * The bot now makes these checks itself with jose (src/bot/channel-token.ts); these tests, written
+ * against the library's behaviour, are the contract both must meet.
  */
 
 const BOT_APP_ID = '9a1c7f52-3c1e-4b7a-9d2e-5f0a6b1c2d3e';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
-import { durably, openDatabase } from '../../src/store/sqlite/connection';
+import { durably, openDatabase, pragmaValue, type Database } from '../../src/store/sqlite/connection';
 import { sqliteOutboxStore } from '../../src/store/sqlite/outbox-store';
 import { sqliteRequestStore } from '../../src/store/sqlite/request-store';
 import { makeTempDir, ManualClock, sampleOutboxMessage, sampleRequest } from './fixtures';
@@ -10,15 +9,17 @@ const NORMAL = 1;
 const FULL = 2;
 
 /** The synchronous level each statement of `db` ran under, recorded as it ran. */
-function recordSyncLevels(db: Database.Database): { levels: number[] } {
+function recordSyncLevels(db: Database): { levels: number[] } {
   const seen = { levels: [] as number[] };
+  // Prepared before the wrapping below, so reading the level is not itself recorded.
+  const level = db.prepare('PRAGMA synchronous');
   const prepare = db.prepare.bind(db);
   // Every store statement is prepared once up front; wrap run/get so each execution notes the level.
   db.prepare = ((source: string) => {
     const statement = prepare(source);
     for (const method of ['run', 'get'] as const) {
       const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      Object.assign(statement, { [method]: (...args: unknown[]) => (seen.levels.push(Number(db.pragma('synchronous', { simple: true }))), original(...args)) });
+      Object.assign(statement, { [method]: (...args: unknown[]) => (seen.levels.push(Number(level.get()?.['synchronous'])), original(...args)) });
     }
     return statement;
   }) as typeof db.prepare;
@@ -28,7 +29,7 @@ function recordSyncLevels(db: Database.Database): { levels: number[] } {
 // Commits are fsynced only where losing one to a power cut would repeat an outside effect.
 describe('SQLite commits that must survive a power cut', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  let db: Database.Database;
+  let db: Database;
 
   beforeEach(() => {
     temp = makeTempDir();
@@ -40,14 +41,14 @@ describe('SQLite commits that must survive a power cut', () => {
   });
 
   it('commits ordinary writes without an fsync each (synchronous = NORMAL)', () => {
-    assert.equal(db.pragma('synchronous', { simple: true }), NORMAL);
+    assert.equal(pragmaValue(db, 'synchronous'), NORMAL);
   });
 
   it('runs a durable write with synchronous = FULL and goes back to NORMAL, also when it throws', () => {
-    assert.equal(durably(db, () => db.pragma('synchronous', { simple: true })), FULL);
-    assert.equal(db.pragma('synchronous', { simple: true }), NORMAL);
+    assert.equal(durably(db, () => pragmaValue(db, 'synchronous')), FULL);
+    assert.equal(pragmaValue(db, 'synchronous'), NORMAL);
     assert.throws(() => durably(db, () => { throw new Error('write failed'); }), /write failed/);
-    assert.equal(db.pragma('synchronous', { simple: true }), NORMAL);
+    assert.equal(pragmaValue(db, 'synchronous'), NORMAL);
   });
 
   it('commits the move to executing with FULL and other moves with NORMAL', async () => {

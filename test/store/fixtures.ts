@@ -25,7 +25,12 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * Alice's request `req-1` for her Pixel. Another id gets a device of its own (a device has at most
+ * one open request), unless the test names the device.
+ */
 export function sampleRequest(overrides: Partial<ResetRequest> = {}): ResetRequest {
+  const id = overrides.id ?? 'req-1';
   return {
     id: 'req-1',
     version: 1,
@@ -35,7 +40,7 @@ export function sampleRequest(overrides: Partial<ResetRequest> = {}): ResetReque
     requesterName: 'Alice Example',
     locale: 'zh-TW',
     device: {
-      deviceId: 'device-pixel',
+      deviceId: id === 'req-1' ? 'device-pixel' : `device-of-${id}`,
       deviceName: "Alice's Pixel",
       model: 'Pixel 8',
       operatingSystem: 'Android',

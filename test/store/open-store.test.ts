@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
+import { pragmaValue } from '../../src/store/sqlite/connection';
 import { SCHEMA_VERSION } from '../../src/store/sqlite/schema';
 import { openStore, StoreConfigError, type Store } from '../../src/store';
 import { makeTempDir, sampleRequest } from './fixtures';
@@ -69,10 +70,10 @@ describe('opening the store', () => {
   it('uses write-ahead logging and records the schema version in the file', () => {
     const file = path.join(temp.dir, 'pinbot.db');
     open(`sqlite:${file}`);
-    const raw = new Database(file, { readonly: true });
+    const raw = new DatabaseSync(file, { readOnly: true });
     try {
-      assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-      assert.equal(raw.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+      assert.equal(pragmaValue(raw, 'journal_mode'), 'wal');
+      assert.equal(pragmaValue(raw, 'user_version'), SCHEMA_VERSION);
     } finally {
       raw.close();
     }
@@ -81,8 +82,8 @@ describe('opening the store', () => {
   it('refuses a file migrated by a newer build instead of writing to it', () => {
     const file = path.join(temp.dir, 'pinbot.db');
     open(`sqlite:${file}`).close();
-    const raw = new Database(file);
-    raw.pragma('user_version = 99');
+    const raw = new DatabaseSync(file);
+    raw.exec('PRAGMA user_version = 99');
     raw.close();
     assert.throws(() => openStore(`sqlite:${file}`), rejectsWith('schemaTooNew'));
   });

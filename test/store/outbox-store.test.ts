@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { openStore } from '../../src/store';
+import { pragmaValue } from '../../src/store/sqlite/connection';
 import { MIGRATIONS } from '../../src/store/sqlite/schema';
 import { makeTempDir, sampleOutboxMessage } from './fixtures';
 
@@ -20,10 +21,10 @@ describe('the SQLite outbox', () => {
 
   it('adds the outbox to a database written before it existed, keeping what was in it', async () => {
     const file = path.join(temp.dir, 'v1.db');
-    const v1 = new Database(file);
+    const v1 = new DatabaseSync(file);
     v1.exec(MIGRATIONS[0] ?? '');
     v1.prepare(`INSERT INTO conversations VALUES ('a:alice', 'personal', 't', 'https://smba.example/', 'alice', '{}', '2025-03-01T08:00:00.000Z', 0)`).run();
-    v1.pragma('user_version = 1');
+    v1.exec('PRAGMA user_version = 1');
     v1.close();
 
     const upgraded = openStore(`sqlite:${file}`);
@@ -33,9 +34,9 @@ describe('the SQLite outbox', () => {
     } finally {
       upgraded.close();
     }
-    const check = new Database(file, { readonly: true });
+    const check = new DatabaseSync(file, { readOnly: true });
     try {
-      assert.equal(check.pragma('user_version', { simple: true }), MIGRATIONS.length);
+      assert.equal(pragmaValue(check, 'user_version'), MIGRATIONS.length);
     } finally {
       check.close();
     }

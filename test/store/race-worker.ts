@@ -1,24 +1,50 @@
-// A child process for concurrency.test.ts — its own process, its own connection to the file.
+// A child process for the store's multi-process races — its own process, its own connection.
 // Prints "ready" once the store is open, waits for a line on stdin so that every worker starts
-// together, then tries to change each given request from version 1 — `approve` moves it to
-// approved, `patch` only writes its own card id (so the version alone decides) — and prints the
-// ids it won.
-import { openStore } from '../../src/store';
+// together, then races and prints the ids it won:
+//   approve  <store> <id>…  moves each request from version 1 to approved
+//   patch    <store> <id>…  writes its own card id at version 1 (so the version alone decides)
+//   insert-one-device <store> <id>…  inserts all at once, every one for the same device
+//   insert-daily <store> <id>…       inserts all at once, each for its own device, under a limit of 3 a day
+// <store> is a STORE spec, or JSON {spec, azure} from test/store/contract/stores.ts.
+import { openStore, type Store } from '../../src/store';
+import { sampleRequest } from './fixtures';
+
+const MODES = ['approve', 'patch', 'insert-one-device', 'insert-daily'] as const;
+type Mode = (typeof MODES)[number];
+const RACED_DEVICE = 'device-raced';
+const DAILY_LIMIT = 3;
+
+function open(arg: string): Store {
+  if (!arg.startsWith('{')) return openStore(arg);
+  const { spec, azure } = JSON.parse(arg) as { spec: string; azure?: { connectionString: string; tablePrefix: string } };
+  return openStore(spec, { azure });
+}
+
+async function race(store: Store, mode: Mode, ids: readonly string[]): Promise<string[]> {
+  if (mode === 'approve' || mode === 'patch') {
+    const won: string[] = [];
+    for (const id of ids) {
+      const changed = mode === 'approve' ? await store.transition(id, 1, 'approved') : await store.patch(id, 1, { cardActivityId: `worker-${process.pid}` });
+      if (changed !== undefined) won.push(id);
+    }
+    return won;
+  }
+  const device = { ...sampleRequest().device, deviceId: RACED_DEVICE };
+  const dailyLimit = { max: DAILY_LIMIT, sinceIso: '2025-03-01T00:00:00.000Z' };
+  const outcomes = await Promise.all(
+    ids.map((id) => (mode === 'insert-one-device' ? store.insertRequest(sampleRequest({ id, device })) : store.insertRequest(sampleRequest({ id }), { dailyLimit }))),
+  );
+  return ids.filter((_, i) => outcomes[i]?.kind === 'inserted');
+}
 
 async function main(): Promise<void> {
-  const [mode, spec, ...ids] = process.argv.slice(2);
-  if ((mode !== 'approve' && mode !== 'patch') || spec === undefined) {
-    throw new Error('usage: race-worker approve|patch <store spec> <request id>…');
-  }
-  const store = openStore(spec);
+  const [mode, storeArg, ...ids] = process.argv.slice(2);
+  if (!MODES.includes(mode as Mode) || storeArg === undefined) throw new Error(`usage: race-worker ${MODES.join('|')} <store> <request id>…`);
+  const store = open(storeArg);
+  await store.ready();
   process.stdout.write('ready\n');
   await new Promise((resolve) => process.stdin.once('data', resolve));
-  const won: string[] = [];
-  for (const id of ids) {
-    const changed =
-      mode === 'approve' ? await store.transition(id, 1, 'approved') : await store.patch(id, 1, { cardActivityId: `worker-${process.pid}` });
-    if (changed !== undefined) won.push(id);
-  }
+  const won = await race(store, mode as Mode, ids);
   store.close();
   process.stdout.write(`${JSON.stringify({ won })}\n`);
   process.stdin.destroy();

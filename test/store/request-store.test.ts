@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { openStore, type Store } from '../../src/store';
 import { makeTempDir, sampleRequest } from './fixtures';
 
@@ -22,8 +22,8 @@ describe('the SQLite request store, seen from another connection', () => {
     temp.remove();
   });
 
-  function withRawConnection<T>(use: (db: Database.Database) => T): T {
-    const db = new Database(file);
+  function withRawConnection<T>(use: (db: DatabaseSync) => T): T {
+    const db = new DatabaseSync(file);
     try {
       return use(db);
     } finally {
@@ -63,7 +63,7 @@ describe('the SQLite request store, seen from another connection', () => {
     it('has no column that could hold a passcode or a token', () => {
       const columns = withRawConnection((db) =>
         ['requests', 'audit', 'conversations'].flatMap((table) =>
-          db.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(table).map((c) => c.name),
+          db.prepare('SELECT name FROM pragma_table_info(?)').all(table).map((c) => String(c['name'])),
         ),
       );
       assert.ok(columns.includes('hide_passcode_at'));

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { startBot, type RunningBot } from '../../src/index';
+import { loadConfig, type Config } from '../../src/config';
+import { startBot, type RunningBot, type TestSeams } from '../../src/index';
 import { createLogger, type Logger } from '../../src/log';
+import type { Clock } from '../../src/reset/ports';
 import { LocalConnector } from './connector';
 
 export interface TenantEndpoints {
@@ -52,11 +53,19 @@ export class BotUnderTest {
 
   static async start(
     tenant: TenantEndpoints,
-    options: { env?: Record<string, string>; storePath?: string; connector?: LocalConnector } = {},
+    options: {
+      env?: Record<string, string>;
+      storePath?: string;
+      connector?: LocalConnector;
+      /** Changes the parsed settings (e.g. a setting that needs the real Bot Framework token service). */
+      configure?: (config: Config) => Config;
+      seams?: TestSeams;
+      clock?: Clock;
+    } = {},
   ): Promise<BotUnderTest> {
     const connector = options.connector ?? (await new LocalConnector().start());
     const storePath = options.storePath ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'pinbot-')), 'pinbot.db');
-    const config = loadConfig({
+    const loaded = loadConfig({
       PORT: '0',
       AZURE_TENANT_ID: tenant.tenantId,
       AZURE_CLIENT_ID: tenant.clientId,
@@ -67,11 +76,13 @@ export class BotUnderTest {
       POLL_FIRST_DELAY_SECONDS: '0.4',
       POLL_MAX_DELAY_SECONDS: '0.5',
       MAX_REQUESTS_PER_USER_PER_DAY: '1000',
+      MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: '10000',
       ...options.env,
     });
+    const config = options.configure ? options.configure(loaded) : loaded;
     const lines: string[] = [];
     const log: Logger = createLogger('debug', (line) => lines.push(line));
-    const running = await startBot(config, log);
+    const running = await startBot(config, log, options.clock, options.seams);
     return new BotUnderTest(running, connector, tenant, storePath, lines);
   }
 

@@ -14,7 +14,7 @@ export interface RaceProcess {
 }
 
 export function startRaceProcess(script: string, args: readonly string[], resultKey: string): RaceProcess {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', script, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '--require', 'tsx/cjs', script, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let markReady: () => void = () => undefined;

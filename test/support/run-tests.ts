@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   // `npm test -- test/graph` runs one folder; no argument runs everything.
   const specs = process.argv.slice(2);
   const args = specs.length > 0 ? specs.map(toSpec) : ['test/**/*.test.ts'];
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', mocha, '--reporter', reporter, ...args], {
+  // ExperimentalWarning: node:sqlite announces itself as experimental on Node 22 (not on 24).
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--disable-warning=ExperimentalWarning', mocha, '--reporter', reporter, ...args], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath, TEST_CERT_DIR: certDir },

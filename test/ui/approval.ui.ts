@@ -31,7 +31,8 @@ describe('helpdesk approval of a company phone', () => {
 
     await page.step('waiting-for-helpdesk', async () => {
       await page.card(en('offer.title.resetWorkProfilePasscode')).getByRole('button', { name: en('offer.confirm.resetWorkProfilePasscode') }).click();
-      const progress = await page.waitForCard(en('progress.title'));
+      // Nothing is in progress until someone decides: the card says what it waits for.
+      const progress = await page.waitForCard(en('progress.title.awaitingApproval'));
       await progress.getByText(en('progress.awaitingHelpdesk')).waitFor();
       await progress.getByText(en('progress.nothingSentYet')).waitFor();
       return progress;

@@ -1,4 +1,6 @@
-// An employee resets the passcode of her Android work profile, in English, in the Playground.
+// An employee resets the passcode of her Android work profile, in English, in the Playground. The
+// Pixel 8 is shaped as a real tenant reports a personally owned work profile under Company Portal
+// (mdm, userEnrollment, beta deviceType androidForWork): in v1.0 fields it looks like device administrator.
 import assert from 'node:assert/strict';
 import { deviceName, EMPLOYEE_DEVICE_COUNT } from './support/demo-people';
 import { demoSettingsFromEnv } from './support/demo-process';
@@ -26,6 +28,7 @@ describe('resetting a work profile passcode in English', () => {
       const picker = playground.card(en('picker.title'));
       await playground.deviceIn(picker, PIXEL).getByRole('button', { name: en('picker.choose') }).click();
       const offer = await playground.waitForCard(en('offer.title.resetWorkProfilePasscode'));
+      await offer.getByText(en('platform.androidWorkProfile')).waitFor();
       await offer.getByText(en('offer.warning.workProfile')).waitFor();
       return offer;
     });
@@ -48,6 +51,7 @@ describe('resetting a work profile passcode in English', () => {
     await playground.step('passcode', async () => {
       const message = await playground.waitForCard(en('passcode.title'));
       await message.getByText(en('passcode.workProfile')).waitFor();
+      await message.getByText(en('passcode.screen.workProfile')).waitFor();
       const passcode = message.getByText(/^\d{6,8}$/);
       assert.equal(await passcode.count(), 1, 'one temporary passcode of 6 to 8 digits');
       return message;

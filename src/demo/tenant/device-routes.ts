@@ -1,5 +1,6 @@
-// Intune's managedDevices as Graph v1.0 serves them.
-import { maskNewEnumMembers, nextLinkFor, pageOf, parseFilter, project } from './odata';
+// Intune's managedDevices as Graph serves them: v1.0 without the beta-only `deviceType` (and with
+// newer enum members hidden unless the Prefer header asks), beta with everything.
+import { BETA_ONLY_DEVICE_PROPERTIES, maskNewEnumMembers, nextLinkFor, pageOf, parseFilter, project, unknownSelectedProperty } from './odata';
 import { graphError, json, SEGMENT, type GraphReply, type GraphRequestContext, type GraphRoute } from './routes';
 import type { TenantState } from './state';
 import type { DemoDevice } from './types';
@@ -12,6 +13,8 @@ export function deviceRoutes(state: TenantState, pageSize: number): GraphRoute[]
   const collection = (context: GraphRequestContext, devices: DemoDevice[], contextPath: string): GraphReply => {
     const filter = parseFilter(context.query.get('$filter'));
     if (!filter.ok) return graphError(400, 'BadRequest', filter.message);
+    const refused = refuseBetaOnly(context);
+    if (refused) return refused;
     const shown = devices.map((device) => present(state, device, context)).filter(filter.keep);
     const page = pageOf(shown, context.query, pageSize);
     const body: Record<string, unknown> = {
@@ -51,6 +54,8 @@ export function deviceRoutes(state: TenantState, pageSize: number): GraphRoute[]
       handle: (context, [deviceId]) => {
         const device = state.device(deviceId);
         if (!device) return deviceNotFound(deviceId);
+        const refused = refuseBetaOnly(context);
+        if (refused) return refused;
         const body = project(present(state, device, context), context.query.get('$select'));
         const metadata = `${context.baseUrl}/${context.version}/$metadata#deviceManagement/managedDevices/$entity`;
         return json(200, { '@odata.context': metadata, ...body });
@@ -73,8 +78,16 @@ export function deviceRoutes(state: TenantState, pageSize: number): GraphRoute[]
 /** The managedDevice as Graph shows it: demo-only fields dropped, action results as of now. */
 function present(state: TenantState, device: DemoDevice, context: GraphRequestContext): Record<string, unknown> {
   const { demo: _behaviour, ...fields } = device;
-  const shown = maskNewEnumMembers(fields, context.includeUnknownEnums);
-  return { ...shown, deviceActionResults: state.actionResults(device.id) };
+  const versioned: Record<string, unknown> = { ...maskNewEnumMembers(fields, context.includeUnknownEnums) };
+  if (context.version === 'v1.0') for (const property of BETA_ONLY_DEVICE_PROPERTIES) delete versioned[property];
+  return { ...versioned, deviceActionResults: state.actionResults(device.id) };
+}
+
+/** v1.0 answers 400 when $select names a property only beta has (OData: no such property on the type). */
+function refuseBetaOnly(context: GraphRequestContext): GraphReply | undefined {
+  const property = unknownSelectedProperty(context.query.get('$select'), context.version);
+  if (property === undefined) return undefined;
+  return graphError(400, 'BadRequest', `Could not find a property named '${property}' on type 'microsoft.graph.managedDevice'.`);
 }
 
 /** Directory's 404 wording, for a user and for a missing manager alike. */

@@ -7,7 +7,7 @@ import { delay, graphCodeFor, graphErrorBody, readBody, sendGraphError, sendJson
 import { prefersUnknownEnumMembers } from './odata';
 import type { GraphReply, GraphRequestContext, GraphRoute } from './routes';
 import type { TenantState } from './state';
-import type { TokenBook } from './tokens';
+import type { TokenBook, TokenSubject } from './tokens';
 import type { FaultSpec, RecordedRequest } from './types';
 
 export interface GraphServerOptions {
@@ -41,8 +41,8 @@ async function serveGraph(opts: GraphServerOptions, req: IncomingMessage, res: S
   const entry = record(opts.log, req, method, path, version, url);
   res.on('finish', () => (entry.status = res.statusCode));
   if (!versioned) return sendGraphError(res, 400, 'BadRequest', 'Invalid version: use /v1.0 or /beta.');
-  const tokenProblem = checkToken(opts.tokens, req.headers.authorization);
-  if (tokenProblem) return sendGraphError(res, 401, 'InvalidAuthenticationToken', tokenProblem);
+  const caller = callerOf(opts.tokens, req.headers.authorization);
+  if ('problem' in caller) return sendGraphError(res, 401, 'InvalidAuthenticationToken', caller.problem);
   await delay(opts.latencyMs);
   const context: GraphRequestContext = {
     method,
@@ -50,8 +50,10 @@ async function serveGraph(opts: GraphServerOptions, req: IncomingMessage, res: S
     path,
     query: url.searchParams,
     body: await jsonBody(req),
+    // Beta's schema already has the newer members (managementAgent `google` comes before beta's sentinel).
     includeUnknownEnums: version === 'beta' || prefersUnknownEnumMembers(header(req, 'prefer')),
     baseUrl: opts.baseUrl(),
+    caller: caller.subject,
   };
   const fault = opts.faults.take(method, path);
   if (fault) {
@@ -70,6 +72,7 @@ function route(opts: GraphServerOptions, context: GraphRequestContext): GraphRep
     const match = candidate.pattern.exec(context.path);
     if (!match || candidate.method !== context.method) continue;
     const granted = opts.permissions();
+    if (candidate.delegated) return candidate.handle(context, match.slice(1).map(decodeSegment));
     if (!candidate.permissions.some((permission) => granted.has(permission))) return denied(candidate);
     // Route on the path as sent, so an encoded "/" inside an id cannot reach another route.
     return candidate.handle(context, match.slice(1).map(decodeSegment));
@@ -106,10 +109,13 @@ function sendFault(res: ServerResponse, fault: FaultSpec, status: number): void 
   sendJson(res, status, body, headers);
 }
 
-function checkToken(tokens: TokenBook, authorization: string | undefined): string | undefined {
+function callerOf(tokens: TokenBook, authorization: string | undefined): { subject: TokenSubject } | { problem: string } {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) return 'Access token is empty.';
-  return tokens.verify(token) ? undefined : 'Access token validation failure. Invalid audience.';
+  if (!token) return { problem: 'Access token is empty.' };
+  const subject = tokens.subjectOf(token);
+  // An SSO token is for the bot's own app, not for Graph.
+  if (!subject || subject.kind === 'sso') return { problem: 'Access token validation failure. Invalid audience.' };
+  return { subject };
 }
 
 function record(log: RecordedRequest[], req: IncomingMessage, method: string, path: string, version: string, url: URL): RecordedRequest {
@@ -123,6 +129,10 @@ function record(log: RecordedRequest[], req: IncomingMessage, method: string, pa
   };
   const prefer = header(req, 'prefer');
   if (prefer !== undefined) entry.prefer = prefer;
+  const clientName = header(req, 'ocp-client-name');
+  const clientVersion = header(req, 'ocp-client-version');
+  if (clientName !== undefined) entry.ocpClientName = clientName;
+  if (clientVersion !== undefined) entry.ocpClientVersion = clientVersion;
   log.push(entry);
   return entry;
 }

@@ -18,10 +18,48 @@ const V1_ENROLLMENT_TYPES = new Set([
   'appleUserEnrollmentWithServiceAccount',
 ]);
 
-export function maskNewEnumMembers<T extends { deviceEnrollmentType?: unknown }>(device: T, includeUnknown: boolean): T {
-  const value = device.deviceEnrollmentType;
-  if (includeUnknown || typeof value !== 'string' || V1_ENROLLMENT_TYPES.has(value)) return device;
-  return { ...device, deviceEnrollmentType: 'unknownFutureValue' };
+/**
+ * managementAgentType members of v1.0 (Graph v1.0 managementAgentType doc). Beta adds
+ * microsoft365ManagedMdm, msSense, intuneAosp and `google` (the Android Management API agent).
+ * The v1.0 doc lists no `unknownFutureValue` sentinel for this enum, so what v1.0 really sends for a
+ * newer member is not verified; the demo applies Graph's evolvable-enum rule as for deviceEnrollmentType.
+ */
+const V1_MANAGEMENT_AGENTS = new Set([
+  'eas',
+  'mdm',
+  'easMdm',
+  'intuneClient',
+  'easIntuneClient',
+  'configurationManagerClient',
+  'configurationManagerClientMdm',
+  'configurationManagerClientMdmEas',
+  'unknown',
+  'jamf',
+  'googleCloudDevicePolicyController',
+]);
+
+/** v1.0 without `Prefer: include-unknown-enum-members`: members newer than its schema read "unknownFutureValue". */
+export function maskNewEnumMembers<T extends { deviceEnrollmentType?: unknown; managementAgent?: unknown }>(device: T, includeUnknown: boolean): T {
+  if (includeUnknown) return device;
+  return {
+    ...device,
+    deviceEnrollmentType: masked(device.deviceEnrollmentType, V1_ENROLLMENT_TYPES),
+    managementAgent: masked(device.managementAgent, V1_MANAGEMENT_AGENTS),
+  };
+}
+
+function masked(value: unknown, known: ReadonlySet<string>): unknown {
+  return typeof value !== 'string' || known.has(value) ? value : 'unknownFutureValue';
+}
+
+/** managedDevice properties that exist only in beta: v1.0 neither shows nor accepts them. */
+export const BETA_ONLY_DEVICE_PROPERTIES: readonly string[] = ['deviceType'];
+
+/** The $select field v1.0 would refuse (Graph answers 400 for a property its version does not have). */
+export function unknownSelectedProperty(select: string | null, version: 'v1.0' | 'beta'): string | undefined {
+  if (version === 'beta' || !select) return undefined;
+  const wanted = select.split(',').map((field) => field.trim());
+  return wanted.find((field) => BETA_ONLY_DEVICE_PROPERTIES.some((beta) => beta.toLowerCase() === field.toLowerCase()));
 }
 
 /** True when the Prefer header asks for evolvable enum members (it may list several preferences). */

@@ -1,5 +1,6 @@
 // What a Graph route of the demo tenant sees and answers; the server does HTTP, routes do Graph.
 import { graphErrorBody } from './http';
+import type { TokenSubject } from './tokens';
 
 export interface GraphRequestContext {
   method: string;
@@ -13,6 +14,8 @@ export interface GraphRequestContext {
   includeUnknownEnums: boolean;
   /** "http://127.0.0.1:<port>", for links. */
   baseUrl: string;
+  /** Who the bearer token speaks for: the app itself, or a signed-in user (delegated). */
+  caller: TokenSubject;
 }
 
 export interface GraphReply {
@@ -27,6 +30,8 @@ export interface GraphRoute {
   pattern: RegExp;
   /** The app needs at least one of these application permissions. */
   permissions: readonly string[];
+  /** The route checks the caller itself (delegated permissions, the user's rights) instead of `permissions`. */
+  delegated?: true;
   /** How Graph words a missing permission on this route. */
   denied: 'intune' | 'directory';
   handle(context: GraphRequestContext, params: string[]): GraphReply;

@@ -41,6 +41,7 @@ export const DEMO_DEVICE_IDS = {
   ipadAde: 'd0c1e5a0-0000-4000-8000-000000000002',
   iphoneUserEnrollment: 'd0c1e5a0-0000-4000-8000-000000000003',
   androidWorkProfile: 'd0c1e5a0-0000-4000-8000-000000000004',
+  androidWorkProfileAmapi: 'd0c1e5a0-0000-4000-8000-000000000017',
   androidCorporateWorkProfile: 'd0c1e5a0-0000-4000-8000-000000000005',
   androidFullyManaged: 'd0c1e5a0-0000-4000-8000-000000000006',
   androidDedicatedWithUser: 'd0c1e5a0-0000-4000-8000-000000000007',
@@ -62,8 +63,11 @@ export const DEMO_DEVICE_IDS = {
 
 export type DemoDeviceKey = keyof typeof DEMO_DEVICE_IDS;
 
-/** How many devices the employee owns: one per platform-matrix row plus the two edge cases. */
-export const EMPLOYEE_DEVICE_COUNT = 16;
+/**
+ * How many devices the employee owns: one per platform-matrix row (the personally owned work
+ * profile in both of its real-tenant shapes) plus the two edge cases.
+ */
+export const EMPLOYEE_DEVICE_COUNT = 17;
 
 const U = DEMO_USER_IDS;
 

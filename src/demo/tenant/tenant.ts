@@ -1,5 +1,7 @@
 // Starts the demo tenant: a Graph-compatible HTTP server and an HTTPS Entra-like token endpoint.
 import type { Server } from 'node:net';
+import { BitLockerDirectory } from './bitlocker';
+import { bitlockerRoutes } from './bitlocker-routes';
 import { deviceRoutes } from './device-routes';
 import { FaultBook } from './faults';
 import { createGraphServer } from './graph-server';
@@ -10,6 +12,9 @@ import { TokenBook } from './tokens';
 import type { DemoTenantOptions, FaultSpec, RecordedRequest } from './types';
 import { teamsRoutes } from './teams-routes';
 import { userRoutes } from './user-routes';
+
+/** Delegated permissions the demo tenant consented to for the bot's app (read one's own BitLocker keys). */
+export const DEMO_DELEGATED_PERMISSIONS: readonly string[] = ['BitLockerKey.ReadBasic.All', 'BitLockerKey.Read.All'];
 
 /** Every application permission the bot needs; what the demo app registration holds by default. */
 export const DEMO_APP_PERMISSIONS: readonly string[] = [
@@ -42,6 +47,15 @@ export interface DemoTenant {
   setPermissions(permissions: readonly string[]): void;
   /** Forgets every issued token: the next Graph call with an old token gets 401. */
   revokeTokens(): void;
+  /** BitLocker recovery keys in Entra: registered owners, the self-service switch, the key-read audit. */
+  readonly bitlocker: BitLockerDirectory;
+  /**
+   * The user's token for the bot's app, as the Azure Bot OAuth connection hands it over after Teams
+   * SSO: the assertion the bot exchanges on behalf of the user. `lifetimeSeconds` 0 gives an expired one.
+   */
+  signInUser(userId: string, options?: { lifetimeSeconds?: number; audience?: string }): string;
+  /** Replaces the delegated permissions consented for the app. */
+  setDelegatedPermissions(permissions: readonly string[]): void;
   stop(): Promise<void>;
 }
 
@@ -53,11 +67,13 @@ export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTena
   const requests: RecordedRequest[] = [];
   const authorityRequests: AuthorityRequest[] = [];
   let permissions = new Set(opts.permissions ?? DEMO_APP_PERMISSIONS);
+  let delegated: readonly string[] = opts.delegatedPermissions ?? DEMO_DELEGATED_PERMISSIONS;
+  const bitlocker = new BitLockerDirectory();
   let graphEndpoint = '';
   let authorityHost = '';
 
   const graphServer = createGraphServer({
-    routes: [...deviceRoutes(state, opts.pageSize ?? 100), ...userRoutes(state), ...teamsRoutes(state)],
+    routes: [...deviceRoutes(state, opts.pageSize ?? 100), ...userRoutes(state), ...teamsRoutes(state), ...bitlockerRoutes(bitlocker)],
     state,
     tokens,
     faults,
@@ -72,6 +88,7 @@ export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTena
     ...opts,
     graphEndpoint,
     tokens,
+    delegatedPermissions: () => delegated,
     log: authorityRequests,
     baseUrl: () => authorityHost,
   });
@@ -95,6 +112,16 @@ export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTena
       permissions = new Set(list);
     },
     revokeTokens: () => tokens.revokeAll(),
+    bitlocker,
+    signInUser: (userId, options = {}) =>
+      tokens.issueFor(
+        { kind: 'sso', clientId: opts.clientId, userId, audience: options.audience ?? opts.clientId, authTime: Date.now() },
+        Date.now(),
+        options.lifetimeSeconds,
+      ),
+    setDelegatedPermissions: (list) => {
+      delegated = list;
+    },
     stop: async () => {
       await Promise.all([close(graphServer), close(authorityServer)]);
     },

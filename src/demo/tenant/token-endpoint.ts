@@ -6,6 +6,7 @@ import https from 'node:https';
 import { randomUUID } from 'node:crypto';
 import { checkClientAssertion } from './client-assertion';
 import { readBody, sendJson } from './http';
+import { JWT_BEARER_GRANT, onBehalfOf } from './on-behalf-of';
 import { TOKEN_LIFETIME_SECONDS, type TokenBook } from './tokens';
 
 export interface AuthorityRequest {
@@ -28,6 +29,8 @@ export interface AuthorityOptions {
   clientCertificatePath?: string;
   /** Tokens are issued for exactly `${graphEndpoint}/.default`. */
   graphEndpoint: string;
+  /** Delegated Graph permissions consented for the app, given out by the on-behalf-of grant. */
+  delegatedPermissions: () => readonly string[];
   tokens: TokenBook;
   log: AuthorityRequest[];
   /** Filled in once the server listens: "https://127.0.0.1:<port>". */
@@ -91,6 +94,7 @@ function issueToken(
   entry.grantType = form.get('grant_type') ?? undefined;
   entry.scope = form.get('scope') ?? undefined;
   const expectedScope = `${opts.graphEndpoint}/.default`;
+  if (entry.grantType === JWT_BEARER_GRANT) return issueOnBehalfOf(opts, form, res);
   if (entry.grantType !== 'client_credentials') {
     return sendAadError(res, 400, 'unsupported_grant_type', 'AADSTS70003', 'The app requested an unsupported grant type.');
   }
@@ -110,6 +114,18 @@ function issueToken(
     ext_expires_in: TOKEN_LIFETIME_SECONDS,
     access_token: opts.tokens.issue(opts.clientId),
   });
+}
+
+/** The user's SSO token for the app, exchanged for a delegated Graph token (what the bot does for BitLocker keys). */
+function issueOnBehalfOf(opts: AuthorityConfig, form: URLSearchParams, res: ServerResponse): void {
+  if (form.get('client_id') !== opts.clientId) {
+    return sendAadError(res, 400, 'unauthorized_client', 'AADSTS700016', `Application '${form.get('client_id')}' was not found in the directory.`);
+  }
+  const refusal = clientAuthenticationProblem(opts, form);
+  if (refusal) return sendAadError(res, 401, 'invalid_client', refusal.code, refusal.description);
+  const answer = onBehalfOf({ form, clientId: opts.clientId, graphEndpoint: opts.graphEndpoint, consented: opts.delegatedPermissions(), tokens: opts.tokens });
+  if (!answer.ok) return sendAadError(res, answer.status, answer.error, answer.code, answer.description);
+  sendJson(res, 200, answer.body);
 }
 
 /** A secret (client_secret_post) or a certificate-signed assertion (private_key_jwt). */

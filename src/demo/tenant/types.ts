@@ -16,6 +16,8 @@ export interface DemoDevice {
   deviceEnrollmentType: string;
   managementState: string;
   managementAgent: string;
+  /** Beta only: the demo tenant serves it on /beta and refuses it on v1.0, as Graph does. */
+  deviceType: string;
   complianceState: string;
   lastSyncDateTime: string;
   enrolledDateTime: string;
@@ -80,6 +82,9 @@ export interface RecordedRequest {
   prefer?: string;
   /** Whether a bearer token came with it (the token itself is never recorded). */
   hadToken: boolean;
+  /** The `ocp-client-name` / `ocp-client-version` headers (the BitLocker key API documents them). */
+  ocpClientName?: string;
+  ocpClientVersion?: string;
 }
 
 export interface FaultSpec {
@@ -121,4 +126,6 @@ export interface DemoTenantOptions {
   pageSize?: number;
   /** Application permissions the app registration holds (default: everything the bot needs). */
   permissions?: readonly string[];
+  /** Delegated Graph permissions consented for the app (default: the two BitLocker key permissions). */
+  delegatedPermissions?: readonly string[];
 }

@@ -72,7 +72,7 @@ export const enApproval = {
   'approval.failed.deviceNoLongerEligible':
     'The device changed after the request (for example, a wipe is pending), so nothing was sent.',
   'approval.failed.actionFailedApple':
-    'Intune reports that removing the passcode failed, possibly because of an outdated unlock token; then only a wipe recovers the device.',
+    'Intune reports that removing the passcode failed, usually because Intune holds a wrong unlock token; then only a wipe, which erases everything on the device, recovers it.',
   'approval.failed.actionFailedWorkProfile':
     'Intune reports that the work profile passcode reset failed: usually the reset token was never activated on the device, or no work profile passcode policy applies.',
   'approval.failed.actionFailedOther': 'Intune reports that the reset failed on the device.',
@@ -101,4 +101,14 @@ export const enApproval = {
   'approvalProblem.notFound': 'I cannot find this request any more.',
   'approvalProblem.directoryUnavailable':
     'I could not check in Entra ID whether you may decide on this request. Please try again in a few minutes.',
+
+  'approvalView.notForYou.fallback': 'A PIN reset request that is not for you.',
+  'approvalView.notForYou.title': 'Not for you',
+  'approvalView.notForYou.text':
+    'This PIN reset request is only for the person who asked and for the people who approve it, so its details are not shown to you.',
+
+  'helpdeskCommand.wrongPlace.fallback': 'Helpdesk commands are answered elsewhere.',
+  'helpdeskCommand.wrongPlace.title': 'Not here',
+  'helpdeskCommand.wrongPlace.text':
+    'pending and history show people and their devices, so I answer them only in the approval channel or in your personal chat with me.',
 } as const;

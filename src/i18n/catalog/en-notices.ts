@@ -7,7 +7,7 @@ export const enNotices = {
   'passcode.fallbackHidden': 'The temporary passcode was hidden.',
   'passcode.title': 'Your temporary passcode',
   'passcode.titleHidden': 'Temporary passcode hidden',
-  'passcode.device': 'Sign in to the device with it now, then change it right away in Settings.',
+  'passcode.device': 'Unlock the device with it now, then change it right away in Settings.',
   'passcode.workProfile': 'Open your work profile with it now, then set a new work profile passcode right away.',
   'passcode.private': 'Keep it to yourself: nobody from IT will ever ask you for it.',
   'passcode.hides': 'This message hides the passcode in a few minutes.',
@@ -25,7 +25,7 @@ export const enNotices = {
   'managerNotice.requested.selfService':
     'No approval is needed: the reset goes ahead when the device next checks in with Intune.',
   'managerNotice.notGenuine': 'If you think this request is not genuine, contact the helpdesk.',
-  'managerNotice.whyYou': 'You receive this because you are their manager in Entra ID. You do not need to do anything.',
+  'managerNotice.whyYou': 'You receive this because you are their manager in Entra ID.',
   'managerNotice.succeeded': 'The passcode reset of {device} for {requester} is done.',
   'managerNotice.failed': 'The passcode reset of {device} for {requester} did not work. {why}',
   'managerNotice.rejected': '{decider} rejected the passcode reset of {device} for {requester}. Nothing was sent to the device.',

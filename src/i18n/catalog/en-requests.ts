@@ -27,9 +27,9 @@ export const enRequests = {
     'The passcode was removed from this device. If your organisation requires a passcode, the device asks you to set a new one; otherwise set one yourself in Settings so that the device stays protected.',
   'outcome.passcode.label': 'Temporary passcode',
   'outcome.passcode.device':
-    'Sign in to the device with this temporary passcode and change it now in Settings. This card hides the passcode in a few minutes.',
+    "Unlock the device with this temporary passcode and change it now in Settings. Anyone who sees it can unlock the device: don't share your screen while it is shown. This card hides the passcode in a few minutes.",
   'outcome.passcode.workProfile':
-    'Open your work profile with this temporary passcode and set a new work profile passcode now. This card hides the passcode in a few minutes.',
+    "Open your work profile with this temporary passcode and set a new work profile passcode now. Anyone who sees it can open your work profile: don't share your screen while it is shown. This card hides the passcode in a few minutes.",
   'outcome.passcodeInNextMessage':
     'Your temporary passcode is in the next message. It is shown there for a few minutes only.',
   'outcome.passcodeHidden': 'The temporary passcode was shown here and is now hidden. If you missed it, start a new reset.',
@@ -40,10 +40,10 @@ export const enRequests = {
   'outcome.failed.deviceNoLongerEligible':
     'The device changed since you asked (for example, a wipe is now pending), so a passcode reset is no longer possible. I stopped before asking Intune.',
   'outcome.failed.actionFailedApple':
-    'Intune reported that removing the passcode failed. This can happen when Intune holds an outdated unlock token for the device; then only a wipe (reset to factory settings) recovers it. Please do not try again: contact your IT helpdesk.',
+    'Intune reported that removing the passcode failed. This happens when Intune holds a wrong unlock token for the device; then only a wipe, which erases everything on the device, can recover it. Please do not try again: contact your IT helpdesk.',
   'outcome.failed.actionFailedWorkProfile': 'Intune reported that resetting the work profile passcode failed. Usually one of these is the cause:',
   'outcome.failed.workProfileToken':
-    '- The reset token on the device is not activated. Android asks once, after the work profile passcode policy arrives, to confirm the work profile passcode; if that prompt was skipped, a reset cannot work. The helpdesk can help you get back in.',
+    '- The reset token of the work profile is not active. Android asks once, after the work profile passcode policy arrives, to confirm your work profile passcode; that activates the token, and if the prompt was skipped a reset cannot work.',
   'outcome.failed.workProfilePolicy':
     '- No work profile passcode policy applies to this device. An Intune administrator must assign one before a reset can work.',
   'outcome.failed.actionFailedOther': 'Intune reported that the reset failed on the device.',
@@ -97,5 +97,6 @@ export const enRequests = {
   'problem.graphUnavailable':
     'Intune could not be reached just now. Nothing was sent to your device. Please try again in a few minutes.',
   'problem.invalidAction': 'That button is no longer valid. Please start again.',
+  'problem.slowDown': 'Please slow down: I look things up in Intune for at most {limit} of your messages a minute. Try again in a minute.',
   'problem.tooManyRequests': 'You have asked for {limit} resets in the last 24 hours, the most allowed. You can ask again after {retryAt}, or contact your IT helpdesk now.',
 } as const;

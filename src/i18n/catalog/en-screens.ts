@@ -9,7 +9,7 @@ export const enScreens = {
   'common.button.status': 'My requests',
   'common.fact.device': 'Device',
   'common.fact.model': 'Model',
-  'common.fact.os': 'System',
+  'common.fact.os': 'Operating system',
   'common.fact.type': 'Type',
   'common.fact.lastCheckIn': 'Last check-in',
   'common.fact.state': 'State',
@@ -17,19 +17,18 @@ export const enScreens = {
   'common.unknown': 'unknown',
 
   'date.never': 'never',
-  'date.utc': '{date} UTC',
-  'date.withRelative': '{date} UTC ({relative})',
+  'date.withRelative': '{date} ({relative})',
 
   'platform.ios': 'iPhone (iOS)',
   'platform.ipados': 'iPad (iPadOS)',
-  'platform.androidWorkProfile': 'Android, personal device with a work profile',
-  'platform.androidCorporateWorkProfile': 'Android, company device with a work profile',
-  'platform.androidFullyManaged': 'Android, fully managed',
+  'platform.androidWorkProfile': 'Android, personally owned work profile',
+  'platform.androidCorporateWorkProfile': 'Android, corporate-owned with work profile',
+  'platform.androidFullyManaged': 'Android, fully managed device',
   'platform.androidDedicated': 'Android, dedicated device',
   'platform.androidAosp': 'Android (AOSP)',
-  'platform.androidDeviceAdmin': 'Android, device administrator',
+  'platform.androidDeviceAdmin': 'Android, device administrator (legacy)',
   'platform.windows': 'Windows PC',
-  'platform.windowsMobile': 'Windows 10 Mobile',
+  'platform.windowsMobile': 'Windows 10 Mobile (out of support)',
   'platform.macos': 'Mac (macOS)',
   'platform.linux': 'Linux',
   'platform.chromeos': 'ChromeOS',
@@ -73,9 +72,9 @@ export const enScreens = {
   'noDevices.body':
     'Intune has no phone, tablet or computer with you as its primary user, so there is nothing I can reset for you.',
   'noDevices.enrol':
-    'If your device is not enrolled yet, install the Company Portal app on it and sign in with your work account. It then shows up here within a few minutes.',
+    'A passcode can only be reset on a device that was enrolled in Intune before it was locked; a locked device cannot be enrolled now.',
   'noDevices.helpdesk':
-    'If you believe your device is enrolled, contact your IT helpdesk: it may be registered to someone else or have no primary user.',
+    'Contact your IT helpdesk: they can check whether your device is registered to someone else or has no primary user, and help you get back in.',
 
   'picker.fallback': 'Choose the device whose PIN or passcode you forgot.',
   'picker.title': 'Which device is it?',
@@ -98,7 +97,7 @@ export const enScreens = {
   'offer.warning.device':
     'Until a new passcode is set, anyone who holds this device can open it. Only continue if the device is with you.',
   'offer.warning.workProfile':
-    'Until a new work profile passcode is set, anyone who can unlock this device can open your work apps and data. Only continue if the device is with you.',
+    "Anyone who sees the temporary passcode can open your work profile, with your work apps and data, until you change it. Don't share your screen while it is shown.",
   'offer.stale':
     'This device last checked in with Intune {days} days ago. The reset waits for its next check-in, so switch the device on and connect it to the internet.',
   'offer.confirm.removePasscode': 'Remove passcode',
@@ -109,12 +108,12 @@ export const enScreens = {
   'guide.fallback': 'How to reset a forgotten Windows Hello PIN on the PC itself.',
   'guide.windows.title': 'Reset your Windows PIN on the PC itself',
   'guide.windows.noRemote':
-    'There is no remote PIN reset for Windows: neither Intune nor the helpdesk can reset a Windows Hello PIN for you. You can do it yourself in a minute:',
+    'Intune has no remote reset for a Windows Hello PIN, so nothing is sent to your PC. You can reset the PIN yourself on the PC in a minute:',
   'guide.windows.step1': '1. On the Windows sign-in screen, select **I forgot my PIN** below the PIN box.',
   'guide.windows.step2': '2. Sign in with your work account and complete the multifactor authentication (MFA) prompt.',
   'guide.windows.step3': '3. Enter a new PIN twice. From now on you sign in with the new PIN.',
   'guide.windows.offline':
-    "If you don't see **I forgot my PIN**, check that the PC is connected to the internet. If it still doesn't work, contact your IT helpdesk.",
+    "If you don't see **I forgot my PIN**, check that the PC is connected to the internet. If it still doesn't work, contact your IT helpdesk: they can help you sign in.",
 
   'refusal.fallback': 'A passcode reset is not available for this device.',
   'refusal.title': "I can't reset this device's passcode",
@@ -128,9 +127,9 @@ export const enScreens = {
   'refusal.retirePending':
     'This device is being retired (removed from management), so no other action can be sent to it.',
   'refusal.androidAdminTooNew':
-    'This Android device is managed in device administrator mode and runs Android 7.0 or later. Google removed remote passcode reset for such devices. The helpdesk can help you; this may mean resetting the device to factory settings (a wipe).',
+    'This Android device is managed with device administrator, a legacy mode, and runs Android 7.0 or later: Google removed remote passcode reset for such devices. The helpdesk can help you; this may mean resetting the device to factory settings (a wipe).',
   'refusal.macosNoReset':
-    "Intune cannot reset a Mac's login password remotely. Try your Mac's own recovery options on the login screen (for example your Apple Account or recovery key).",
+    "Intune cannot reset a Mac's login password remotely. If FileVault is on and your organisation keeps its personal recovery key in Intune, get the key yourself on the Company Portal website (portal.manage.microsoft.com): open this Mac under **Devices** and select **Get recovery key**. Then enter the key on the Mac's login screen to unlock it and set a new password.",
   'refusal.unsupportedPlatform': 'Intune has no remote passcode reset for this kind of device.',
   'refusal.helpdesk':
     'Contact your IT helpdesk and mention this message: they can see the device in Intune and help you further.',

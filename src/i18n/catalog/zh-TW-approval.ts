@@ -65,8 +65,8 @@ export const zhTWApproval: Record<keyof typeof enApproval, string> = {
   'approval.failed.unknown': 'Intune 沒有說明原因。',
   'approval.failed.deviceNotOwned': '申請人已不是這台裝置的主要使用者，所以沒有送出任何動作。',
   'approval.failed.deviceGone': 'Intune 中已找不到這台裝置，它可能已被淘汰或刪除。',
-  'approval.failed.deviceNoLongerEligible': '申請之後裝置的狀態改變了（例如有待執行的抹除），所以沒有送出任何動作。',
-  'approval.failed.actionFailedApple': 'Intune 回報移除密碼失敗，可能是解除鎖定權杖已過期；這種情況下只有抹除才能救回裝置。',
+  'approval.failed.deviceNoLongerEligible': '申請之後裝置的狀態改變了（例如「抹除擱置中」），所以沒有送出任何動作。',
+  'approval.failed.actionFailedApple': 'Intune 回報移除密碼失敗，通常是因為 Intune 保存的解除鎖定權杖不正確；這種情況下只有抹除（會清除裝置上的所有內容）才能救回裝置。',
   'approval.failed.actionFailedWorkProfile':
     'Intune 回報重設工作設定檔密碼失敗：通常是裝置上的重設權杖從未啟用，或沒有套用工作設定檔密碼原則。',
   'approval.failed.actionFailedOther': 'Intune 回報裝置上的重設失敗。',
@@ -92,4 +92,12 @@ export const zhTWApproval: Record<keyof typeof enApproval, string> = {
   'approvalProblem.expired': '這個申請在有人做出決定之前就到期了。沒有任何動作送到裝置。',
   'approvalProblem.notFound': '找不到這個申請了。',
   'approvalProblem.directoryUnavailable': '我無法在 Entra ID 中確認你是否可以對這個申請做出決定。請幾分鐘後再試。',
+
+  'approvalView.notForYou.fallback': '一個不是給你的 PIN 重設申請。',
+  'approvalView.notForYou.title': '不是給你的',
+  'approvalView.notForYou.text': '這個 PIN 重設申請只提供給申請人和負責核准的人查看，因此不會向你顯示它的內容。',
+
+  'helpdeskCommand.wrongPlace.fallback': '服務台指令只在其他地方回覆。',
+  'helpdeskCommand.wrongPlace.title': '不在這裡回覆',
+  'helpdeskCommand.wrongPlace.text': 'pending 和 history 會顯示人員和他們的裝置，所以我只在審核頻道或你與我的個人聊天中回覆。',
 };

@@ -20,7 +20,7 @@
 //
 // One partition serves about 2,000 entity operations a second, far above what Teams lets one bot
 // send (about 30 messages a second per tenant).
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Logger } from '../../log';
 import type { DeliveredActivity, LeaseOutcome, NewOutboxMessage, OutboxDepth, OutboxFailure, OutboxMessage, OutboxRetry, OutboxStore } from '../../notify/ports';
@@ -43,6 +43,8 @@ const laneRow = (lane: string): string => joinKey('c', lane);
 const CounterEntity = z.object({ next: z.number().int() });
 const EventEntity = z.object({ messageId: z.string() });
 const StateEntity = z.object({ state: z.enum(OUTBOX_STATES) });
+const PrunedEntity = z.object({ id: z.string(), eventKey: z.string(), createdAt: z.string(), state: z.enum(OUTBOX_STATES) });
+const PRUNE_BATCH = 33;
 
 /** Enqueues into one lane from several instances contend for its counter; each round one of them wins. */
 const MAX_ENQUEUE_ROUNDS = 20;
@@ -119,6 +121,28 @@ export function azureOutboxStore(tables: Tables, log?: Pick<Logger, 'warn'>): Ou
     return claimed;
   }
 
+  /**
+   * Deletes old delivered messages with their k| (dedupe) and i| (id) rows, PRUNE_BATCH messages
+   * per entity group transaction (3 operations each, under the limit of 100). A message is only
+   * in d| once it finished, so nothing pending is touched. The filter compares createdAt as text
+   * (the outbox writes it with toISOString); the instant is checked again before deleting.
+   */
+  async function pruneDelivered(createdBefore: Date, limit: number): Promise<number> {
+    const client = await outbox();
+    const filter = `${inRange(PARTITION, prefixRange('d'))} and ${odata`state eq ${'delivered'} and createdAt lt ${createdBefore.toISOString()}`}`;
+    const old = (await query(client, filter, ['id', 'eventKey', 'createdAt', 'state']))
+      .map((row) => PrunedEntity.parse(row))
+      .filter((row) => row.state === 'delivered' && epochMs(row.createdAt) < createdBefore.getTime())
+      .slice(0, limit);
+    for (let start = 0; start < old.length; start += PRUNE_BATCH) {
+      const batch = old.slice(start, start + PRUNE_BATCH);
+      await client.submitTransaction(
+        batch.flatMap((row) => [doneRow(row.id), eventRow(row.eventKey), idRow(row.id)].map((rowKey): TransactionAction => ['delete', { partitionKey: PARTITION, rowKey }])),
+      );
+    }
+    return old.length;
+  }
+
   return {
     async enqueueMessage(unchecked: NewOutboxMessage) {
       const message = checkedOutboxMessage(unchecked);
@@ -172,6 +196,7 @@ export function azureOutboxStore(tables: Tables, log?: Pick<Logger, 'warn'>): Ou
       const stored = (await readMessage(pendingRow(messageId))) ?? (await readMessage(doneRow(messageId)));
       return stored?.message;
     },
+    pruneDeliveredMessages: (createdBefore: Date, limit: number) => pruneDelivered(createdBefore, limit),
     async outboxDepth() {
       const depth: OutboxDepth = { pending: 0, delivered: 0, failed: 0 };
       const client = await outbox();

@@ -4,6 +4,10 @@
 //   PartitionKey "id|<request id>",        RowKey "request"             → requesterId (immutable)
 //   PartitionKey "state|<state>",          RowKey "<created>|<id>"      → one per request in that state
 //   PartitionKey "device|<device id>",     RowKey "<created>|<id>"      → one per open request of the device
+//   PartitionKey "passcode|shown",         RowKey "<created>|<id>"      → one per request whose passcode is not hidden yet
+//
+// The same table holds the device locks (PartitionKey "lock|<device id>", device-locks.ts), which
+// follow a protocol of their own rather than the superset rule below.
 //
 // An entity group transaction cannot span partitions, so these cannot change atomically with the
 // request. They are kept a SUPERSET of the truth instead: an entry is written before the request
@@ -39,6 +43,9 @@ const CACHED_IDS = 10_000;
 const idPartition = (id: string): string => joinKey('id', id);
 const statePartition = (state: RequestState): string => joinKey('state', state);
 const devicePartition = (deviceId: string): string => joinKey('device', deviceId);
+// Requests that succeeded before this partition existed are not in it: a passcode being shown
+// across that one upgrade is hidden by its own timer, but not re-armed by a restart.
+const SHOWN_PARTITION = joinKey('passcode', 'shown');
 const entryRow = (request: ResetRequest): string => `${sortableMs(epochMs(request.createdAt))}|${joinKey(request.id)}`;
 
 export class RequestIndex {
@@ -70,11 +77,25 @@ export class RequestIndex {
     return requesterId;
   }
 
-  /** Before the request entity is created: its state entry, and its device entry while it is open. */
+  /** Before the request entity is created: its state entry, its device entry while it is open, its passcode entry while one is shown. */
   async beforeInsert(request: ResetRequest): Promise<void> {
     const writes = [this.upsert(statePartition(request.state), request)];
     if (isOpen(request.state)) writes.push(this.upsert(devicePartition(request.device.deviceId), request));
+    if (request.hidePasscodeAt !== null) writes.push(this.upsert(SHOWN_PARTITION, request));
     await Promise.all(writes);
+  }
+
+  /** Undoes claimId and beforeInsert for an insert that was refused (its request was never created). */
+  async abandon(request: ResetRequest): Promise<void> {
+    const keys = [
+      { partitionKey: statePartition(request.state), rowKey: entryRow(request) },
+      { partitionKey: devicePartition(request.device.deviceId), rowKey: entryRow(request) },
+      { partitionKey: SHOWN_PARTITION, rowKey: entryRow(request) },
+      { partitionKey: idPartition(request.id), rowKey: ID_ROW },
+    ];
+    // The id claim goes last: while it stands, a retry with the same id is still refused.
+    for (const key of keys) await this.forget(key);
+    this.requesters.delete(request.id);
   }
 
   /** Before the compare-and-set that moves `request` into `to`; stays behind harmlessly if that loses. */
@@ -87,6 +108,20 @@ export class RequestIndex {
     const stale = [{ partitionKey: statePartition(from), rowKey: entryRow(request) }];
     if (!isOpen(to)) stale.push({ partitionKey: devicePartition(request.device.deviceId), rowKey: entryRow(request) });
     await Promise.all(stale.map((key) => this.forget(key)));
+  }
+
+  /** Before a compare-and-set that records a shown passcode (the move to succeeded): the passcode entry. */
+  async beforePasscodeShown(request: ResetRequest): Promise<void> {
+    await this.upsert(SHOWN_PARTITION, request);
+  }
+
+  /** After a compare-and-set that cleared `hidePasscodeAt` (the passcode was hidden). */
+  async afterPasscodeHidden(request: ResetRequest): Promise<void> {
+    await this.forget({ partitionKey: SHOWN_PARTITION, rowKey: entryRow(request) });
+  }
+
+  async hitsShowingPasscode(): Promise<IndexHit[]> {
+    return (await query(await this.index(), inPartition(SHOWN_PARTITION))).map((hit) => HitEntity.parse(hit));
   }
 
   /** Each hit carries the state whose partition it came from. */

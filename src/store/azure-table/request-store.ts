@@ -9,13 +9,15 @@
 // undefined, as the contract says.
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Logger } from '../../log';
-import type { Clock, RequestStore } from '../../reset/ports';
+import type { Clock, InsertOutcome, InsertRules, RequestStore } from '../../reset/ports';
 import { canMove, isOpen, type RequestPatch, type RequestState, type ResetRequest } from '../../reset/request';
 import { StoreWriteError } from '../errors';
 import { patchedRequest } from '../request-patch';
 import { epochMs } from '../timestamps';
 import { AuditLog } from './audit-log';
-import { ALREADY_EXISTS, ETAG_MISMATCH, mapLimit, query, readEntity, refusedWith } from './entities';
+import { ETAG_MISMATCH, mapLimit, query, readEntity, refusedWith } from './entities';
+import { DeviceLocks } from './device-locks';
+import { RequesterCounter } from './requester-counter';
 import { joinKey, sortableMs } from './keys';
 import { requestKeys, toRequestEntity, toStoredRequest, type StoredRequest } from './request-entities';
 import { canReach, RequestIndex, type IndexHit } from './request-index';
@@ -35,6 +37,13 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
   const requests = (): Promise<TableClient> => tables.table('requests');
   const index = new RequestIndex(() => tables.table('requestIndex'), log);
   const audit = new AuditLog(() => tables.table('audit'), (id) => index.requesterOf(id));
+  const counter = new RequesterCounter(requests, (requesterId, sinceIso) => countSince(requesterId, sinceIso));
+  const locks = new DeviceLocks({
+    index: () => tables.table('requestIndex'),
+    read: async (requesterId, id) => (await read(requesterId, id))?.request,
+    openByIndex: (deviceId) => openByIndex(deviceId),
+    log,
+  });
 
   async function read(requesterId: string, id: string): Promise<StoredRequest | undefined> {
     const { partitionKey, rowKey } = requestKeys(requesterId, id);
@@ -57,8 +66,11 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
       const updated = { ...patchedRequest(stored.request, patch), state: to, version: expectedVersion + 1, updatedAt: clock.now().toISOString() };
       const entity = toRequestEntity(updated);
       if (to !== from) await index.beforeMove(updated, to);
+      if (updated.hidePasscodeAt !== null && stored.request.hidePasscodeAt === null) await index.beforePasscodeShown(updated);
       if (!(await refusedWith([ETAG_MISMATCH], async () => (await requests()).updateEntity(entity, 'Replace', { etag: stored.etag })))) continue;
       if (to !== from) await index.afterMove(updated, from, to);
+      if (isOpen(from) && !isOpen(to)) await locks.release(updated);
+      if (updated.hidePasscodeAt === null && stored.request.hidePasscodeAt !== null) await index.afterPasscodeHidden(updated);
       return updated;
     }
     throw new StoreWriteError('tooManyConflicts', `request ${id} kept changing while its version stayed ${expectedVersion}`);
@@ -80,14 +92,60 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
     return [...valid.values()];
   }
 
+  async function openByIndex(deviceId: string): Promise<ResetRequest | undefined> {
+    // Newest entry first and one read at a time: the first entry is nearly always the answer.
+    for (const hit of await index.hitsForDevice(deviceId)) {
+      const [open] = await verify([hit], (request) => isOpen(request.state), (request) => !isOpen(request.state));
+      if (open !== undefined) return open;
+    }
+    return undefined;
+  }
+
+  async function countSince(requesterId: string, sinceIso: string): Promise<number> {
+    const since = sortableMs(Math.max(0, epochMs(sinceIso)));
+    const filter = odata`PartitionKey eq ${joinKey(requesterId)} and createdKey ge ${since}`;
+    return (await query(await requests(), filter, ['createdKey'])).length;
+  }
+
+  /** The request entity, created with the requester's counter (daily limit checked) once its id and index entries stand. */
+  async function createIndexed(request: ResetRequest, rules: InsertRules): Promise<'inserted' | 'dailyLimitReached'> {
+    await index.claimId(request);
+    await index.beforeInsert(request);
+    const created = await counter.createCounted(request, toRequestEntity(request), rules.dailyLimit);
+    if (created === 'dailyLimitReached') await index.abandon(request);
+    return created;
+  }
+
+  /** A slow insert whose device lock was taken over: its request was never shown, so it ends here. */
+  async function yieldAfterTakeover(request: ResetRequest): Promise<InsertOutcome> {
+    await compareAndSet(request.id, request.version, (from) => (canMove(from, 'cancelled') ? 'cancelled' : canMove(from, 'failed') ? 'failed' : undefined), {});
+    const holder = await locks.currentHolder(request.device.deviceId);
+    if (holder === undefined) throw new StoreWriteError('tooManyConflicts', `the device lock of request ${request.id} changed hands while it was inserted`);
+    return { kind: 'deviceHasOpenRequest', existing: holder };
+  }
+
   return {
-    async insertRequest(request: ResetRequest): Promise<void> {
-      const entity = toRequestEntity(request);
-      await index.claimId(request);
-      await index.beforeInsert(request);
-      if (!(await refusedWith([ALREADY_EXISTS], async () => (await requests()).createEntity(entity)))) {
-        throw new StoreWriteError('duplicateId', `a request with id ${request.id} is already stored`);
+    // The protocol and its failure cases are explained in device-locks.ts and requester-counter.ts.
+    async insertRequest(request: ResetRequest, rules: InsertRules = {}): Promise<InsertOutcome> {
+      const locked = isOpen(request.state);
+      if (locked) {
+        const lock = await locks.acquire(request);
+        if (lock.kind === 'held') return { kind: 'deviceHasOpenRequest', existing: lock.existing };
       }
+      let created: 'inserted' | 'dailyLimitReached';
+      try {
+        created = await createIndexed(request, rules);
+      } catch (error) {
+        // Even if the request was created after all (a lost answer), the next insert finds it through the device index.
+        if (locked) await locks.release(request);
+        throw error;
+      }
+      if (created === 'dailyLimitReached') {
+        if (locked) await locks.release(request);
+        return { kind: 'dailyLimitReached' };
+      }
+      if (locked && !(await locks.confirmHeld(request))) return yieldAfterTakeover(request);
+      return { kind: 'inserted' };
     },
     async getRequest(id: string): Promise<ResetRequest | undefined> {
       return (await readById(id))?.request;
@@ -104,24 +162,20 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
       const found = await query(await requests(), `${odata`PartitionKey eq ${joinKey(requesterId)}`} and (${inStates})`);
       return found.map((stored) => toStoredRequest(stored).request).sort((a, b) => byCreated(b, a));
     },
-    async openRequestForDevice(deviceId: string): Promise<ResetRequest | undefined> {
-      // Newest entry first and one read at a time: the first entry is nearly always the answer.
-      for (const hit of await index.hitsForDevice(deviceId)) {
-        const [open] = await verify([hit], (request) => isOpen(request.state), (request) => !isOpen(request.state));
-        if (open !== undefined) return open;
-      }
-      return undefined;
-    },
+    openRequestForDevice: (deviceId: string) => openByIndex(deviceId),
     async requestsInStates(states: readonly RequestState[]): Promise<ResetRequest[]> {
       const hits = (await Promise.all([...new Set(states)].map((state) => index.hitsInState(state)))).flat();
       const found = await verify(hits, (request) => states.includes(request.state), (request, hit) => !canReach(request.state, hit.state));
       return found.sort(byCreated);
     },
-    async countRequestsSince(requesterId: string, sinceIso: string): Promise<number> {
-      const since = sortableMs(Math.max(0, epochMs(sinceIso)));
-      const filter = odata`PartitionKey eq ${joinKey(requesterId)} and createdKey ge ${since}`;
-      return (await query(await requests(), filter, ['createdKey'])).length;
+    async succeededWithPasscodeShown(): Promise<ResetRequest[]> {
+      // A passcode is recorded only by the move to succeeded and only ever cleared after it, so an
+      // entry whose request has ended without one can never come true again.
+      const shown = (request: ResetRequest): boolean => request.state === 'succeeded' && request.hidePasscodeAt !== null;
+      const found = await verify(await index.hitsShowingPasscode(), shown, (request) => !isOpen(request.state) && request.hidePasscodeAt === null);
+      return found.sort(byCreated);
     },
+    countRequestsSince: (requesterId: string, sinceIso: string) => countSince(requesterId, sinceIso),
     appendAudit: (entry) => audit.append(entry),
     auditOf: (requestId) => audit.entriesOf(requestId),
   };

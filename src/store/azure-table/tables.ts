@@ -24,6 +24,7 @@ export const TABLE_NAMES = {
   conversationIndex: 'conversationindex',
   outbox: 'outbox',
   settings: 'settings',
+  recoveryKeys: 'recoverykeys',
 } as const;
 export type TableRole = keyof typeof TABLE_NAMES;
 

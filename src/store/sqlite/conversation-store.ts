@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ConversationStore, StoredConversation } from '../../notify/ports';
 import { CONVERSATION_KINDS } from '../domain-values';
 import { epochMs } from '../timestamps';
+import { prepareNamed, type Database } from './connection';
 
 const ConversationRow = z.object({
   conversation_id: z.string(),
@@ -43,29 +43,29 @@ function toConversation(stored: unknown): StoredConversation {
   };
 }
 
-function prepare(db: Database.Database) {
+function prepare(db: Database) {
   return {
     // Teams reports the same conversation on every install, upgrade and message: last write wins.
-    upsert: db.prepare<ConversationRow>(`
+    upsert: prepareNamed<ConversationRow>(db, `
       INSERT INTO conversations (conversation_id, kind, tenant_id, service_url, user_aad_object_id, reference_json, updated_at, updated_ms)
       VALUES (@conversation_id, @kind, @tenant_id, @service_url, @user_aad_object_id, @reference_json, @updated_at, @updated_ms)
       ON CONFLICT (conversation_id) DO UPDATE SET
         kind = excluded.kind, tenant_id = excluded.tenant_id, service_url = excluded.service_url,
         user_aad_object_id = excluded.user_aad_object_id, reference_json = excluded.reference_json,
         updated_at = excluded.updated_at, updated_ms = excluded.updated_ms`),
-    byId: db.prepare<[string]>('SELECT * FROM conversations WHERE conversation_id = ?'),
+    byId: db.prepare('SELECT * FROM conversations WHERE conversation_id = ?'),
     // A user can have more than one personal chat with the bot (reinstall, another tenant's
     // serviceUrl); the most recently seen one is the one Teams still delivers to.
-    personalOf: db.prepare<[string]>(
+    personalOf: db.prepare(
       `SELECT * FROM conversations WHERE user_aad_object_id = ? AND kind = 'personal' ORDER BY updated_ms DESC, rowid DESC LIMIT 1`,
     ),
     // The service URL Teams last used for a tenant is where a new chat in that tenant is created.
-    newestOfTenant: db.prepare<[string]>('SELECT * FROM conversations WHERE tenant_id = ? ORDER BY updated_ms DESC, rowid DESC LIMIT 1'),
-    remove: db.prepare<[string]>('DELETE FROM conversations WHERE conversation_id = ?'),
+    newestOfTenant: db.prepare('SELECT * FROM conversations WHERE tenant_id = ? ORDER BY updated_ms DESC, rowid DESC LIMIT 1'),
+    remove: db.prepare('DELETE FROM conversations WHERE conversation_id = ?'),
   };
 }
 
-export function sqliteConversationStore(db: Database.Database): ConversationStore {
+export function sqliteConversationStore(db: Database): ConversationStore {
   const sql = prepare(db);
   return {
     async saveConversation(conversation: StoredConversation): Promise<void> {

@@ -147,6 +147,80 @@ CREATE TABLE settings (
 ) STRICT;
 `;
 
-export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX, V3_APPROVALS];
+const OPEN = `('awaiting_confirmation', 'awaiting_approval', 'approved', 'executing')`;
+/** A newer open request of the same device than the row `requests` (newest: created_ms, then rowid). */
+const NEWER_OPEN_EXISTS = `EXISTS (SELECT 1 FROM requests n WHERE n.device_id = requests.device_id AND n.state IN ${OPEN}
+  AND (n.created_ms > requests.created_ms OR (n.created_ms = requests.created_ms AND n.rowid > requests.rowid)))`;
+const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+
+/**
+ * One open request per device, kept by the database itself: a partial unique index over the open
+ * states, so no writer (another process, a hand-run shell, a bug) can open a second one. Files
+ * written before it may hold duplicates (two racing inserts both passed the old read-then-insert),
+ * and the index cannot be built over them: every open request but the newest of its device ends
+ * first — one still waiting for a click or a decision as `expired`, one approved or executing as
+ * `failed` (actionNotConfirmed; the newest request follows the same device's action results) —
+ * each with an audit entry saying why. All of these moves are ones the lifecycle allows.
+ */
+const V4_ONE_OPEN_PER_DEVICE = `
+INSERT INTO audit (request_id, at, actor, event, detail)
+  SELECT id, ${NOW}, 'system', CASE WHEN state IN ('approved', 'executing') THEN 'failed' ELSE 'expired' END,
+    'a newer open request of the same device exists (store upgrade)'
+  FROM requests WHERE state IN ${OPEN} AND ${NEWER_OPEN_EXISTS} ORDER BY created_ms, rowid;
+UPDATE requests SET state = 'expired', version = version + 1, updated_at = ${NOW}
+  WHERE state IN ('awaiting_confirmation', 'awaiting_approval') AND ${NEWER_OPEN_EXISTS};
+UPDATE requests SET state = 'failed', failure_reason = 'actionNotConfirmed', version = version + 1, updated_at = ${NOW}
+  WHERE state IN ('approved', 'executing') AND ${NEWER_OPEN_EXISTS};
+CREATE UNIQUE INDEX requests_one_open_per_device ON requests (device_id) WHERE state IN ${OPEN};
+`;
+
+/**
+ * Start-up and retention stay small however long the history grows (issue 15, item 9): delivered
+ * outbox messages are pruned by enqueue time (`created_ms`, epoch milliseconds like the other
+ * `_ms` columns; filled from `created_at` for rows written before it), and a restart reads only
+ * the succeeded requests that still show a passcode. Both indexes are partial, so they hold the
+ * few rows these questions ask for, not the history.
+ */
+const V5_RETENTION = `
+ALTER TABLE outbox ADD COLUMN created_ms INTEGER;
+UPDATE outbox SET created_ms = CAST(round((julianday(created_at) - 2440587.5) * 86400000) AS INTEGER);
+CREATE INDEX outbox_delivered_by_created ON outbox (created_ms) WHERE state = 'delivered';
+CREATE INDEX requests_showing_passcode ON requests (created_ms) WHERE state = 'succeeded' AND hide_passcode_at IS NOT NULL;
+`;
+
+/**
+ * BitLocker recovery keys shown or refused (src/recovery-key): the audit of who saw a key of which
+ * device, the per-user attempt limit, and when the message showing a key must be hidden. Never the
+ * key. Evidence like `audit`: no delete, and only `hidden_at` may change, once.
+ */
+const V6_RECOVERY_KEYS = `
+CREATE TABLE recovery_key_events (
+  id               TEXT PRIMARY KEY,
+  at               TEXT NOT NULL,
+  at_ms            INTEGER NOT NULL,
+  tenant_id        TEXT NOT NULL,
+  requester_id     TEXT NOT NULL,
+  managed_device_id TEXT NOT NULL,
+  device_name      TEXT NOT NULL,
+  outcome          TEXT NOT NULL,
+  key_id           TEXT,
+  locale           TEXT NOT NULL,
+  conversation_id  TEXT NOT NULL,
+  message_id       TEXT,
+  hide_at          TEXT,
+  hidden_at        TEXT
+) STRICT;
+CREATE INDEX recovery_key_events_by_requester ON recovery_key_events (requester_id, at_ms);
+CREATE INDEX recovery_key_events_still_shown ON recovery_key_events (hide_at) WHERE hide_at IS NOT NULL AND hidden_at IS NULL;
+CREATE TRIGGER recovery_key_events_no_delete BEFORE DELETE ON recovery_key_events
+BEGIN SELECT RAISE(ABORT, 'recovery key events are append-only'); END;
+CREATE TRIGGER recovery_key_events_only_hidden_at BEFORE UPDATE ON recovery_key_events
+WHEN OLD.hidden_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.requester_id IS NOT OLD.requester_id
+  OR NEW.managed_device_id IS NOT OLD.managed_device_id OR NEW.outcome IS NOT OLD.outcome OR NEW.key_id IS NOT OLD.key_id
+  OR NEW.message_id IS NOT OLD.message_id OR NEW.hide_at IS NOT OLD.hide_at
+BEGIN SELECT RAISE(ABORT, 'recovery key events are append-only'); END;
+`;
+
+export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX, V3_APPROVALS, V4_ONE_OPEN_PER_DEVICE, V5_RETENTION, V6_RECOVERY_KEYS];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

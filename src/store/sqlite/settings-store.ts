@@ -1,13 +1,13 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Clock, SettingsStore } from '../../reset/ports';
+import type { Database } from './connection';
 
 const SettingRow = z.object({ value: z.string() });
 
 /** Small named settings chosen at run time (e.g. the approval channel); last write wins. */
-export function sqliteSettingsStore(db: Database.Database, clock: Clock): SettingsStore {
-  const get = db.prepare<[string]>('SELECT value FROM settings WHERE key = ?');
-  const put = db.prepare<[string, string, string]>(
+export function sqliteSettingsStore(db: Database, clock: Clock): SettingsStore {
+  const get = db.prepare('SELECT value FROM settings WHERE key = ?');
+  const put = db.prepare(
     'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
   );
   return {

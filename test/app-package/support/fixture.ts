@@ -2,13 +2,13 @@
 // folder per test, and a way to change one file of appPackage/ without touching the real one.
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultSchemasDir } from '../../../scripts/app-package/build';
 import { parseEnvFile } from '../../../scripts/app-package/env-file';
 import type { JsonValue } from '../../../scripts/app-package/placeholders';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const appDir = path.join(repoRoot, 'appPackage');
-export const schemasDir = defaultSchemasDir(repoRoot);
+/** The manifest version appPackage/manifest.json declares: its schemas come from @microsoft/app-manifest. */
+export const manifestVersion = (JSON.parse(fs.readFileSync(path.join(appDir, 'manifest.json'), 'utf8')) as { manifestVersion: string }).manifestVersion;
 const scratchRoot = path.join(repoRoot, '.test-tmp', 'app-package');
 const scratchDirs: string[] = [];
 // Synchronous on exit, so the folders go even when mocha exits straight after the last test.

@@ -35,6 +35,8 @@ export function approvalFlowCards(locale: Locale, states: readonly RequestState[
       [`approval problem ${kind}`, () => cards.approvalProblemCard(locale, kind)],
       [`approval problem ${kind} with the request`, () => cards.approvalProblemCard(locale, kind, decidedRequest('approved'))],
     ]),
+    ['not for you', () => cards.notForYouCard(locale)],
+    ['helpdesk command elsewhere', () => cards.helpdeskCommandElsewhereCard(locale)],
     ['progress waiting for the helpdesk', () => cards.progressCard(locale, approvalRequest())],
     ['progress waiting for the manager', () => cards.progressCard(locale, approvalRequest({ approver: 'manager' }))],
     ['outcome rejected with a reason', () => cards.outcomeCard(locale, decidedRequest('rejected'))],

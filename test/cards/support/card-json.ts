@@ -4,7 +4,8 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import draft6 from 'ajv/dist/refs/json-schema-draft-06.json';
 
-const SCHEMA_PATH = path.resolve(__dirname, '../../../../shared/schemas/adaptive-card-1.5.schema.json');
+// Vendored with its MIT licence (see test/schemas/README.md): the tests read nothing outside the repository.
+const SCHEMA_PATH = path.resolve(__dirname, '../../schemas/adaptive-card-1.5.schema.json');
 
 let validator: ValidateFunction | undefined;
 

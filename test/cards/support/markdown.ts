@@ -11,7 +11,7 @@ export function displayedAs(markdown: string): string {
 /** Markup a renderer would act on, by name; [] when the text is inert. */
 export function activeMarkup(markdown: string): string[] {
   // Escaped characters are masked so only live ones count.
-  const live = markdown.replace(/\\[!-/:-@[-`{-~]/g, '  ');
+  const live = withoutCardDates(markdown).replace(/\\[!-/:-@[-`{-~]/g, '  ');
   const checks: Array<[string, boolean]> = [
     ['link or image', /\[[^\]]*\]\s*\(/.test(live)],
     ['emphasis', /\*|(?:^|[^\p{L}\p{N}])_|_(?:$|[^\p{L}\p{N}])/u.test(live)],
@@ -24,4 +24,16 @@ export function activeMarkup(markdown: string): string[] {
     ['list or heading', /^\s*(?:[-+*=#>]|\d+[.)])/.test(live)],
   ];
   return checks.filter(([, found]) => found).map(([name]) => name);
+}
+
+/**
+ * The bot's own date and time functions, exactly as Microsoft Learn (Adaptive Cards "Text
+ * features") defines them: {{DATE(<RFC 3339>, SHORT)}} and {{TIME(<RFC 3339>)}}. Untrusted text
+ * has its "{" escaped, so it can never form one of these.
+ */
+const CARD_DATE_FUNCTION = /\{\{(?:DATE\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z, SHORT\)|TIME\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\))\}\}/g;
+
+/** The text without the bot's own date functions: any "{{" left is one nobody meant. */
+export function withoutCardDates(text: string): string {
+  return text.replace(CARD_DATE_FUNCTION, '');
 }

@@ -19,6 +19,7 @@ export function managedDevice(overrides: Partial<ManagedDevice> = {}): ManagedDe
     deviceEnrollmentType: 'userEnrollment',
     managementState: 'managed',
     managementAgent: 'mdm',
+    deviceType: 'iPhone',
     lastSyncDateTime: '2026-03-14T08:30:00Z',
     ...overrides,
   };

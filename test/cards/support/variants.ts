@@ -6,13 +6,14 @@ import type { FailureReason, RequestState } from '../../../src/reset/request';
 import * as cards from '../../../src/cards';
 import type { Locale } from '../../../src/i18n';
 import { approvalFlowCards } from './approval-variants';
+import { recoveryKeyCards } from './recovery-key-variants';
 import { managedDevice, NOW, request, snapshot, workProfileRequest } from './samples';
 
 const keysOf = <K extends string>(record: Record<K, unknown>): K[] => Object.keys(record) as K[];
 
 export const REFUSE_REASONS = keysOf<RefuseReason>({
   notPrimaryUser: 0, noPrimaryUser: 0, userEnrollment: 0, sharedIpad: 0, wipePending: 0,
-  retirePending: 0, androidAdminTooNew: 0, macosNoReset: 0, unsupportedPlatform: 0,
+  retirePending: 0, androidAdminTooNew: 0, macosNoReset: 0, androidKindUnknown: 0, unsupportedPlatform: 0,
 });
 
 export const REQUEST_STATES = keysOf<RequestState>({
@@ -27,7 +28,7 @@ export const FAILURE_REASONS = keysOf<FailureReason>({
 
 export const PLATFORMS = keysOf<PlatformKind>({
   ios: 0, ipados: 0, 'android-work-profile': 0, 'android-corporate-work-profile': 0, 'android-fully-managed': 0,
-  'android-dedicated': 0, 'android-aosp': 0, 'android-device-admin': 0, windows: 0, 'windows-mobile': 0,
+  'android-dedicated': 0, 'android-aosp': 0, 'android-device-admin': 0, 'android-unknown': 0, windows: 0, 'windows-mobile': 0,
   macos: 0, linux: 0, chromeos: 0, unknown: 0,
 });
 
@@ -44,6 +45,7 @@ const PROBLEMS: Record<ProblemKind, Problem> = {
   graphUnavailable: { kind: 'graphUnavailable' },
   invalidAction: { kind: 'invalidAction' },
   tooManyRequests: { kind: 'tooManyRequests', limit: 3, retryAt: '2026-03-16T09:00:00.000Z' },
+  slowDown: { kind: 'slowDown', limit: 10 },
 };
 export const ALL_PROBLEMS = Object.values(PROBLEMS);
 
@@ -57,6 +59,7 @@ export const OFFERS: ReadonlyArray<readonly [OfferedAction, PlatformKind]> = [
   ['resetPasscode', 'android-dedicated'],
   ['resetPasscode', 'android-aosp'],
   ['resetPasscode', 'android-device-admin'],
+  ['resetPasscode', 'android-unknown'],
   ['resetPasscode', 'windows-mobile'],
 ];
 
@@ -68,6 +71,8 @@ export function everyCard(locale: Locale): Rendered[] {
     ['help', () => cards.helpCard(locale)],
     ['no devices', () => cards.noDevicesCard(locale)],
     ['personal chat only', () => cards.personalChatOnlyCard(locale, 'https://teams.microsoft.com/l/chat/0/0?users=28:app')],
+    ['which password', () => cards.whichPasswordCard(locale)],
+    ['account password', () => cards.accountPasswordCard(locale, 'https://aka.ms/sspr')],
     ['device picker', () => cards.devicePickerCard(locale, pickerDevices(), NOW)],
     ['device picker without devices', () => cards.devicePickerCard(locale, [], NOW)],
     ...OFFERS.flatMap(([action, platform]): Rendered[] => [
@@ -92,6 +97,7 @@ export function everyCard(locale: Locale): Rendered[] {
     ['status', () => cards.statusCard(locale, REQUEST_STATES.map((state) => request({ state })))],
     ...ALL_PROBLEMS.map((problem): Rendered => [`problem ${problem.kind}`, () => cards.problemCard(locale, problem)]),
     ...approvalFlowCards(locale, REQUEST_STATES),
+    ...recoveryKeyCards(locale),
   ];
 }
 

@@ -68,6 +68,7 @@ export class ProcessBot {
         POLL_FIRST_DELAY_SECONDS: '0.5',
         POLL_MAX_DELAY_SECONDS: '0.5',
         MAX_REQUESTS_PER_USER_PER_DAY: '1000',
+        MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: '10000',
         OUTBOX_LEASE_SECONDS: '2',
         ...this.env,
       },

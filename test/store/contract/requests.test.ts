@@ -28,7 +28,8 @@ describe('the request store contract', () => {
 
       it('rejects a second request with the same id', async () => {
         await store.insertRequest(sampleRequest());
-        await assert.rejects(store.insertRequest(sampleRequest({ requesterId: 'user-mallory' })));
+        const device = { ...sampleRequest().device, deviceId: 'device-mallory' };
+        await assert.rejects(store.insertRequest(sampleRequest({ requesterId: 'user-mallory', device })));
         assert.equal((await store.getRequest('req-1'))?.requesterId, 'user-alice');
         assert.deepEqual(await store.requestsOf('user-mallory', OPEN_STATES), []);
       });
@@ -133,19 +134,20 @@ describe('the request store contract', () => {
         assert.deepEqual((await store.requestsOf('user-alice', OPEN_STATES)).map((r) => r.id), ['new', 'old']);
       });
 
-      it('finds the newest open request for a device and ignores finished ones', async () => {
-        await insert('older-open', 'awaiting_confirmation', 1);
-        await insert('newer-open', 'executing', 2);
-        await insert('newest-finished', 'failed', 3);
-        await insert('other-device', 'approved', 4, { device: { ...sampleRequest().device, deviceId: 'device-ipad' } });
-        assert.equal((await store.openRequestForDevice('device-pixel'))?.id, 'newer-open');
-        await store.transition('newer-open', 1, 'succeeded');
-        assert.equal((await store.openRequestForDevice('device-pixel'))?.id, 'older-open');
+      it('finds the open request of a device and ignores finished ones', async () => {
+        const pixel = sampleRequest().device;
+        await insert('older-finished', 'succeeded', 1, { device: pixel });
+        await insert('open', 'executing', 2, { device: pixel });
+        await insert('newest-finished', 'failed', 3, { device: pixel });
+        await insert('other-device', 'approved', 4, { device: { ...pixel, deviceId: 'device-ipad' } });
+        assert.equal((await store.openRequestForDevice('device-pixel'))?.id, 'open');
+        await store.transition('open', 1, 'succeeded');
+        assert.equal(await store.openRequestForDevice('device-pixel'), undefined);
       });
 
       it('answers undefined for a device with only finished requests', async () => {
-        await insert('finished', 'cancelled', 1);
-        await insert('then-cancelled', 'awaiting_confirmation', 2);
+        await insert('finished', 'cancelled', 1, { device: sampleRequest().device });
+        await insert('then-cancelled', 'awaiting_confirmation', 2, { device: sampleRequest().device });
         await store.transition('then-cancelled', 1, 'cancelled');
         assert.equal(await store.openRequestForDevice('device-pixel'), undefined);
       });

@@ -9,11 +9,14 @@ import { makeTempDir } from '../fixtures';
 
 export type StoreName = 'sqlite' | 'azure-table';
 export type OpenStore = (options?: Omit<StoreOptions, 'azure'>) => Store;
+/** How another process opens the same storage: the argument test/store/race-worker.ts takes. */
+export type ProcessStoreArg = () => string;
 
 interface Backend {
   /** Fresh, empty storage for the next test. */
   setUp(): Promise<void>;
   open: OpenStore;
+  forProcess: ProcessStoreArg;
   tearDown(): void;
 }
 
@@ -52,6 +55,8 @@ function azureBackend(): Backend {
       tablePrefix = nextTablePrefix();
     },
     open: (options = {}) => openStore('azure-table', { ...options, azure: { connectionString, tablePrefix } }),
+    // Azurite's connection string carries only its public development key.
+    forProcess: () => JSON.stringify({ spec: 'azure-table', azure: { connectionString, tablePrefix } }),
     tearDown: () => undefined,
   };
 }
@@ -66,12 +71,13 @@ function sqliteBackend(): Backend {
       if (temp === undefined) throw new Error('open() is for tests, after setUp');
       return openStore(`sqlite:${path.join(temp.dir, 'pinbot.db')}`, options);
     },
+    forProcess: () => JSON.stringify({ spec: `sqlite:${path.join(temp?.dir ?? '', 'pinbot.db')}` }),
     tearDown: () => temp?.remove(),
   };
 }
 
 /** Defines `define`'s tests once per store, under a describe named after the store. */
-export function forEachStore(define: (name: StoreName, open: OpenStore) => void): void {
+export function forEachStore(define: (name: StoreName, open: OpenStore, forProcess: ProcessStoreArg) => void): void {
   const backends: Record<StoreName, () => Backend> = { sqlite: sqliteBackend, 'azure-table': azureBackend };
   for (const [name, make] of Object.entries(backends) as Array<[StoreName, () => Backend]>) {
     describe(name, function () {
@@ -84,11 +90,15 @@ export function forEachStore(define: (name: StoreName, open: OpenStore) => void)
         opened.splice(0).forEach((store) => store.close());
         backend.tearDown();
       });
-      define(name, (options) => {
-        const store = backend.open(options);
-        opened.push(store);
-        return store;
-      });
+      define(
+        name,
+        (options) => {
+          const store = backend.open(options);
+          opened.push(store);
+          return store;
+        },
+        () => backend.forProcess(),
+      );
     });
   }
 }

@@ -57,6 +57,8 @@ export async function startDemo(settings: DemoSettings, person: DemoPerson = 'em
       DEMO_DIR: settings.dir,
       PORT: String(settings.botPort),
       PLAYGROUND_PORT: String(settings.playgroundPort),
+      // One simulated person clicks faster than the per-person Graph limit (default 10 a minute) allows.
+      MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: '10000',
     },
   });
   closeSync(output);

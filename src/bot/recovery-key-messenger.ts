@@ -1,0 +1,44 @@
+import type { CloudAdapter } from 'botbuilder';
+import { recoveryKeyCard } from '../cards';
+import { pickLocale } from '../i18n';
+import type { ConversationStore } from '../notify/ports';
+import type { RecoveryKeyMessenger, RecoveryKeyView } from '../recovery-key/ports';
+import { continueInPersonalChat } from './passcode-messenger';
+import { cardMessage } from './pin-reset-bot';
+
+/**
+ * The BitLocker recovery key the way the temporary passcode travels (TeamsPasscodeMessenger): a
+ * message of its own in the requester's stored personal chat, sent directly (never through the
+ * outbox, which is stored), later replaced by the same card without the key.
+ */
+export class TeamsRecoveryKeyMessenger implements RecoveryKeyMessenger {
+  constructor(
+    private readonly adapter: Pick<CloudAdapter, 'continueConversationAsync'>,
+    private readonly botAppId: string,
+    private readonly conversations: Pick<ConversationStore, 'conversation'>,
+    private readonly visibleMs: number,
+  ) {}
+
+  async showRecoveryKey(conversationId: string, view: RecoveryKeyView, recoveryPassword: string): Promise<string | undefined> {
+    let messageId: string | undefined;
+    await continueInPersonalChat({ ...this.target(), conversationId }, async (context) => {
+      const sent = await context.sendActivity(cardMessage(recoveryKeyCard(pickLocale(view.locale), view, recoveryPassword, this.minutes())));
+      messageId = sent?.id;
+    });
+    return messageId;
+  }
+
+  async hideRecoveryKey(conversationId: string, messageId: string, view: RecoveryKeyView): Promise<void> {
+    await continueInPersonalChat({ ...this.target(), conversationId }, async (context) => {
+      await context.updateActivity({ ...cardMessage(recoveryKeyCard(pickLocale(view.locale), view, null, this.minutes())), id: messageId });
+    });
+  }
+
+  private target() {
+    return { adapter: this.adapter, botAppId: this.botAppId, conversations: this.conversations };
+  }
+
+  private minutes(): number {
+    return Math.max(1, Math.round(this.visibleMs / 60_000));
+  }
+}

@@ -1,0 +1,102 @@
+// What the recovery-key use case needs from the outside world. Owned here; adapters in src/graph,
+// src/store and src/bot point inward.
+import type { ManagedDevice } from '../intune/device';
+
+/** A BitLocker key as Entra lists it: never the key itself. */
+export interface RecoveryKeyInfo {
+  /** The key id; its first 8 characters are what the BitLocker recovery screen shows. */
+  id: string;
+  createdDateTime: string;
+  volumeType: string;
+  /** The Entra device id the key was backed up from. */
+  deviceId: string;
+}
+
+/** Why Graph gave no key. Each is worded for people in one place (src/cards/recovery-key*.ts). */
+export type RecoveryKeyReadFailure =
+  /** 403: not a registered owner of the device, or the tenant restricts self-service recovery. */
+  | 'notAllowed'
+  /** The user's token could not be exchanged (expired, revoked, consent missing): sign in again. */
+  | 'signInNeeded'
+  | 'unavailable';
+
+export class RecoveryKeyReadError extends Error {
+  override readonly name = 'RecoveryKeyReadError';
+  constructor(
+    readonly reason: RecoveryKeyReadFailure,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Entra's BitLocker keys, read AS THE SIGNED-IN USER (delegated): Graph itself enforces that the
+ * user is a registered owner of the device and that the tenant allows self-service recovery.
+ * Throws RecoveryKeyReadError.
+ */
+export interface RecoveryKeyReader {
+  keysOfDevice(entraDeviceId: string): Promise<RecoveryKeyInfo[]>;
+  /** The 48-digit recovery password. Never logged, never stored. */
+  recoveryPassword(keyId: string): Promise<string>;
+}
+
+/** A reader for one user, from the token the OAuth connection gave for them (exchanged on their behalf). */
+export type RecoveryKeyReaders = (userAssertion: string) => RecoveryKeyReader;
+
+/** The Intune device with the id of its Entra device (`managedDevice.azureADDeviceId`), read app-only. */
+export interface IntuneDeviceLinks {
+  /** undefined when Intune no longer knows the device. */
+  deviceWithEntraId(managedDeviceId: string): Promise<{ device: ManagedDevice; entraDeviceId: string | null } | undefined>;
+}
+
+export type RecoveryKeyOutcome = 'shown' | 'wrongKeyId' | 'notAllowed';
+
+/**
+ * One attempt that reached Graph, for the audit and the per-user limit. Never the key; the key id
+ * only when a key was shown (it is on the recovery screen and in Entra's own audit, not a secret).
+ */
+export interface RecoveryKeyEvent {
+  id: string;
+  at: string;
+  tenantId: string;
+  requesterId: string;
+  managedDeviceId: string;
+  deviceName: string;
+  outcome: RecoveryKeyOutcome;
+  keyId: string | null;
+  /** The requester's chat language, for the "hidden" text. */
+  locale: string;
+  /** The personal-chat message that shows the key, and when it must be hidden. */
+  conversationId: string;
+  messageId: string | null;
+  hideAt: string | null;
+}
+
+export interface RecoveryKeyLedger {
+  recordRecoveryKeyEvent(event: RecoveryKeyEvent): Promise<void>;
+  /** Attempts of any outcome since `sinceIso` (the per-user limit). */
+  countRecoveryKeyAttemptsSince(requesterId: string, sinceIso: string): Promise<number>;
+  recoveryKeyEventsOf(requesterId: string): Promise<RecoveryKeyEvent[]>;
+  /** Shown keys whose message is not hidden yet (after a restart: hide them on time). */
+  recoveryKeysStillShown(): Promise<RecoveryKeyEvent[]>;
+  markRecoveryKeyHidden(event: RecoveryKeyEvent): Promise<void>;
+}
+
+/** What the key message shows. */
+export interface RecoveryKeyView {
+  deviceName: string;
+  keyId: string;
+  locale: string;
+}
+
+/**
+ * The key travels alone, like the temporary passcode: its own message in the requester's personal
+ * chat, sent directly (never through the outbox), later replaced by a "hidden" text.
+ */
+export interface RecoveryKeyMessenger {
+  /** Returns the id of the message that shows the key. */
+  showRecoveryKey(conversationId: string, view: RecoveryKeyView, recoveryPassword: string): Promise<string | undefined>;
+  hideRecoveryKey(conversationId: string, messageId: string, view: RecoveryKeyView): Promise<void>;
+}

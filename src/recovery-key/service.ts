@@ -1,0 +1,237 @@
+// "My laptop asks for a BitLocker recovery key": list the requester's Windows PCs (Intune primary
+// user), ask for the Key ID the recovery screen shows, and — after a fresh sign-in, with the user's
+// own delegated token — show exactly the one key whose id matches. Graph enforces that the user is
+// a registered owner of the Entra device; this use case re-checks the Intune primary user too.
+import { randomUUID } from 'node:crypto';
+import { classifyPlatform } from '../intune';
+import type { ManagedDevice } from '../intune/device';
+import type { Logger } from '../log';
+import type { Clock, DeviceDirectory } from '../reset/ports';
+import { sameId } from '../reset/identity';
+import type { Requester } from '../reset/service';
+import { keyIdMatches, type KeyId } from './key-id';
+import {
+  RecoveryKeyReadError,
+  type IntuneDeviceLinks,
+  type RecoveryKeyEvent,
+  type RecoveryKeyLedger,
+  type RecoveryKeyMessenger,
+  type RecoveryKeyOutcome,
+  type RecoveryKeyReaders,
+  type RecoveryKeyView,
+} from './ports';
+
+/** `approval` is accepted by the settings schema but refused at start-up until it is built (README). */
+export type RecoveryKeyPolicy = 'self' | 'off';
+
+/** A device as the recovery-key cards show it: display facts only. */
+export interface RecoveryKeyDevice {
+  id: string;
+  deviceName: string;
+  model: string;
+  osVersion: string;
+  lastSyncDateTime: string;
+}
+
+export type RecoveryKeyStart =
+  | { kind: 'off' }
+  | { kind: 'noWindowsDevices' }
+  | { kind: 'pick'; devices: RecoveryKeyDevice[] }
+  | { kind: 'askKeyId'; device: RecoveryKeyDevice }
+  | { kind: 'unavailable' };
+
+export type RevealOutcome =
+  | { kind: 'shown'; device: RecoveryKeyDevice; keyId: string; hideAt: string }
+  | { kind: 'wrongKeyId'; device: RecoveryKeyDevice; attemptsLeft: number }
+  | { kind: 'notAllowed'; device: RecoveryKeyDevice }
+  | { kind: 'tooManyAttempts'; limit: number; retryAt: string }
+  | { kind: 'notYourDevice' }
+  | { kind: 'deviceNotFound' }
+  | { kind: 'notWindows' }
+  | { kind: 'noEntraDevice'; device: RecoveryKeyDevice }
+  | { kind: 'signInNeeded'; device: RecoveryKeyDevice }
+  | { kind: 'unavailable' }
+  /** Graph gave the key but the personal chat could not take it: nothing was shown. */
+  | { kind: 'notDelivered'; device: RecoveryKeyDevice }
+  | { kind: 'off' };
+
+export interface RecoveryKeyDeps {
+  policy: RecoveryKeyPolicy;
+  directory: Pick<DeviceDirectory, 'devicesOf'>;
+  links: IntuneDeviceLinks;
+  readers: RecoveryKeyReaders;
+  ledger: RecoveryKeyLedger;
+  messenger: RecoveryKeyMessenger;
+  scheduler: { at(name: string, at: Date, job: () => Promise<void>): void };
+  clock: Clock;
+  log: Logger;
+  visibleMs: number;
+  /** Attempts (shown, wrong Key ID, refused by Graph) one person may make in 24 hours. */
+  maxAttemptsPerDay: number;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export class RecoveryKeyService {
+  constructor(private readonly deps: RecoveryKeyDeps) {}
+
+  get enabled(): boolean {
+    return this.deps.policy !== 'off';
+  }
+
+  async start(requester: Requester): Promise<RecoveryKeyStart> {
+    if (!this.enabled) return { kind: 'off' };
+    let devices: ManagedDevice[];
+    try {
+      devices = await this.deps.directory.devicesOf(requester.aadObjectId);
+    } catch (error: unknown) {
+      this.deps.log.warn('recovery key: listing devices failed', { error });
+      return { kind: 'unavailable' };
+    }
+    const pcs = devices.filter((device) => sameId(device.userId, requester.aadObjectId) && classifyPlatform(device) === 'windows').map(viewOf);
+    const [only] = pcs;
+    if (!only) return { kind: 'noWindowsDevices' };
+    return pcs.length === 1 ? { kind: 'askKeyId', device: only } : { kind: 'pick', devices: pcs };
+  }
+
+  /** `deviceId` comes from card data: the device is fetched and its primary user checked. */
+  async chooseDevice(requester: Requester, deviceId: string): Promise<RevealOutcome | { kind: 'askKeyId'; device: RecoveryKeyDevice }> {
+    if (!this.enabled) return { kind: 'off' };
+    const owned = await this.ownedWindowsDevice(requester, deviceId);
+    return owned.kind === 'owned' ? { kind: 'askKeyId', device: owned.device } : owned;
+  }
+
+  /**
+   * Shows the one key whose id matches `keyId`, in its own message in the personal chat.
+   * `userAssertion` is the user's token from the OAuth connection, already checked fresh by the bot.
+   */
+  async reveal(requester: Requester, deviceId: string, keyId: KeyId, userAssertion: string): Promise<RevealOutcome> {
+    if (!this.enabled) return { kind: 'off' };
+    const limit = await this.attemptLimit(requester);
+    if (limit) return limit;
+    const owned = await this.ownedWindowsDevice(requester, deviceId);
+    if (owned.kind !== 'owned') return owned;
+    const { device, entraDeviceId } = owned;
+    if (!entraDeviceId) return { kind: 'noEntraDevice', device };
+    const reader = this.deps.readers(userAssertion);
+    try {
+      const match = (await reader.keysOfDevice(entraDeviceId)).filter((key) => keyIdMatches(keyId, key.id)).sort(newestFirst)[0];
+      if (!match) {
+        const used = await this.record(requester, device, 'wrongKeyId', null);
+        return { kind: 'wrongKeyId', device, attemptsLeft: Math.max(0, this.deps.maxAttemptsPerDay - used) };
+      }
+      const password = await reader.recoveryPassword(match.id);
+      return await this.show(requester, device, match.id, password);
+    } catch (error: unknown) {
+      if (!(error instanceof RecoveryKeyReadError)) throw error;
+      this.deps.log.warn('recovery key: Graph gave none', { reason: error.reason, deviceId: device.id });
+      if (error.reason === 'notAllowed') {
+        await this.record(requester, device, 'notAllowed', null);
+        return { kind: 'notAllowed', device };
+      }
+      return error.reason === 'signInNeeded' ? { kind: 'signInNeeded', device } : { kind: 'unavailable' };
+    }
+  }
+
+  /** After a restart: hide the keys still shown, on time. */
+  async resumeHiding(): Promise<number> {
+    const shown = await this.deps.ledger.recoveryKeysStillShown();
+    for (const event of shown) this.scheduleHide(event);
+    return shown.length;
+  }
+
+  private async show(requester: Requester, device: RecoveryKeyDevice, keyId: string, password: string): Promise<RevealOutcome> {
+    const view: RecoveryKeyView = { deviceName: device.deviceName, keyId, locale: requester.locale };
+    let messageId: string | undefined;
+    try {
+      messageId = await this.deps.messenger.showRecoveryKey(requester.conversationId, view, password);
+    } catch (error: unknown) {
+      // Only the error's name: a connector error can carry the request body, which holds the key.
+      this.deps.log.warn('recovery key could not be delivered', { errorName: error instanceof Error ? error.name : typeof error, deviceId: device.id });
+      return { kind: 'notDelivered', device };
+    }
+    const hideAt = new Date(this.deps.clock.now().getTime() + this.deps.visibleMs).toISOString();
+    const event = this.event(requester, device, 'shown', keyId, { messageId: messageId ?? null, hideAt: messageId ? hideAt : null });
+    await this.deps.ledger.recordRecoveryKeyEvent(event);
+    this.deps.log.info('recovery key shown', { eventId: event.id, deviceId: device.id });
+    if (messageId) this.scheduleHide(event);
+    return { kind: 'shown', device, keyId, hideAt };
+  }
+
+  private scheduleHide(event: RecoveryKeyEvent): void {
+    const { messageId, hideAt } = event;
+    if (!messageId || !hideAt) return;
+    this.deps.scheduler.at('hide-recovery-key', new Date(hideAt), async () => {
+      const view: RecoveryKeyView = { deviceName: event.deviceName, keyId: event.keyId ?? '', locale: event.locale };
+      await this.deps.messenger.hideRecoveryKey(event.conversationId, messageId, view);
+      await this.deps.ledger.markRecoveryKeyHidden(event);
+      this.deps.log.info('recovery key hidden', { eventId: event.id });
+    });
+  }
+
+  private async attemptLimit(requester: Requester): Promise<Extract<RevealOutcome, { kind: 'tooManyAttempts' }> | undefined> {
+    const since = new Date(this.deps.clock.now().getTime() - DAY_MS);
+    const used = await this.deps.ledger.countRecoveryKeyAttemptsSince(requester.aadObjectId, since.toISOString());
+    if (used < this.deps.maxAttemptsPerDay) return undefined;
+    this.deps.log.warn('recovery key: daily attempt limit reached', { limit: this.deps.maxAttemptsPerDay });
+    const events = await this.deps.ledger.recoveryKeyEventsOf(requester.aadObjectId);
+    const recent = events.map((e) => Date.parse(e.at)).filter((at) => at >= since.getTime()).sort((a, b) => a - b);
+    const oldest = recent[recent.length - this.deps.maxAttemptsPerDay] ?? this.deps.clock.now().getTime();
+    return { kind: 'tooManyAttempts', limit: this.deps.maxAttemptsPerDay, retryAt: new Date(oldest + DAY_MS).toISOString() };
+  }
+
+  /** Records an attempt; returns how many the requester has used in the last 24 hours. */
+  private async record(requester: Requester, device: RecoveryKeyDevice, outcome: RecoveryKeyOutcome, keyId: string | null): Promise<number> {
+    await this.deps.ledger.recordRecoveryKeyEvent(this.event(requester, device, outcome, keyId, { messageId: null, hideAt: null }));
+    const since = new Date(this.deps.clock.now().getTime() - DAY_MS).toISOString();
+    return this.deps.ledger.countRecoveryKeyAttemptsSince(requester.aadObjectId, since);
+  }
+
+  private event(
+    requester: Requester,
+    device: RecoveryKeyDevice,
+    outcome: RecoveryKeyOutcome,
+    keyId: string | null,
+    message: { messageId: string | null; hideAt: string | null },
+  ): RecoveryKeyEvent {
+    return {
+      id: randomUUID(),
+      at: this.deps.clock.now().toISOString(),
+      tenantId: requester.tenantId,
+      requesterId: requester.aadObjectId,
+      managedDeviceId: device.id,
+      deviceName: device.deviceName,
+      outcome,
+      keyId,
+      locale: requester.locale,
+      conversationId: requester.conversationId,
+      ...message,
+    };
+  }
+
+  private async ownedWindowsDevice(
+    requester: Requester,
+    deviceId: string,
+  ): Promise<{ kind: 'owned'; device: RecoveryKeyDevice; entraDeviceId: string | null } | Extract<RevealOutcome, { kind: 'deviceNotFound' | 'notYourDevice' | 'notWindows' | 'unavailable' }>> {
+    let found: Awaited<ReturnType<IntuneDeviceLinks['deviceWithEntraId']>>;
+    try {
+      found = await this.deps.links.deviceWithEntraId(deviceId);
+    } catch (error: unknown) {
+      this.deps.log.warn('recovery key: reading the device failed', { error });
+      return { kind: 'unavailable' };
+    }
+    if (!found) return { kind: 'deviceNotFound' };
+    // The Intune primary user, re-read now: Graph checks the Entra registered owner on top of this.
+    if (!sameId(found.device.userId, requester.aadObjectId)) return { kind: 'notYourDevice' };
+    if (classifyPlatform(found.device) !== 'windows') return { kind: 'notWindows' };
+    return { kind: 'owned', device: viewOf(found.device), entraDeviceId: found.entraDeviceId };
+  }
+}
+
+function viewOf(device: ManagedDevice): RecoveryKeyDevice {
+  return { id: device.id, deviceName: device.deviceName, model: device.model, osVersion: device.osVersion, lastSyncDateTime: device.lastSyncDateTime };
+}
+
+function newestFirst(a: { createdDateTime: string }, b: { createdDateTime: string }): number {
+  return Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime);
+}
