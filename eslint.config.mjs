@@ -14,6 +14,8 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-empty': ['error', { allowEmptyCatch: false }],
+      // `let x; … x = make(() => x)`: a closure that reads the variable after it is set is intended.
+      'prefer-const': ['error', { destructuring: 'all', ignoreReadBeforeAssign: true }],
       // Ports return promises; an `async` implementation without `await` keeps a throw a rejection
       // (callers never see a synchronous throw), so `require-await` would push us to worse code.
       '@typescript-eslint/require-await': 'off',
