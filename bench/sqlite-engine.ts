@@ -22,7 +22,7 @@ interface Connection {
 type Open = (file: string) => Connection;
 
 const drivers: Record<string, Open | undefined> = {
-  'node:sqlite': (file) => new DatabaseSync(file) as unknown as Connection,
+  'node:sqlite': (file) => new DatabaseSync(file),
   'better-sqlite3': optionalBetterSqlite3(),
 };
 

@@ -68,8 +68,8 @@ function whatToDo(request: ResetRequest): PlainKey {
   switch (request.action) {
     case 'resetWorkProfilePasscode':
       return 'passcode.workProfile';
-    case 'resetPasscode':
     // Removal issues no passcode; should one arrive anyway, the device wording is the safe one.
+    case 'resetPasscode':
     case 'removePasscode':
       return 'passcode.device';
     default: {

@@ -4,6 +4,7 @@
 
 // C0/C1 controls, line/paragraph separators and bidi overrides/isolates (which can reorder
 // what a reader sees, "Trojan Source" style). Zero-width joiners stay: emoji and scripts need them.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 // Backslash-escaped everywhere. All are ASCII punctuation, so CommonMark shows them literally.

@@ -109,8 +109,9 @@ export class TimeoutMiddleware extends ChainedMiddleware {
 
 /** The SDK passes a URL string plus options whose headers are a plain object; cover the other shapes too. */
 export function setRequestHeader(context: Context, name: string, value: string): void {
-  if (typeof context.request !== 'string') {
-    context.request.headers.set(name, value);
+  const request = requestObject(context);
+  if (request) {
+    request.headers.set(name, value);
     return;
   }
   const options = (context.options ??= {});
@@ -126,6 +127,15 @@ export function setRequestHeader(context: Context, name: string, value: string):
 }
 
 export function methodOf(context: Context): string {
-  const method = typeof context.request === 'string' ? context.options?.method : context.request.method;
+  const method = requestObject(context)?.method ?? context.options?.method;
   return (method ?? 'GET').toUpperCase();
+}
+
+/**
+ * The SDK types `context.request` as the DOM's RequestInfo, which this Node project's libs do not
+ * declare; at run time it is a URL string or a fetch Request (Node's global one).
+ */
+function requestObject(context: Context): Request | undefined {
+  const request: unknown = context.request;
+  return typeof request === 'string' ? undefined : (request as Request);
 }

@@ -54,13 +54,18 @@ export async function startHttpServer(endpoint: MessageEndpoint, port: number, l
       log.info('http request', { path: '/api/messages', status: res.statusCode, ms: Date.now() - started });
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, host, () => resolve()));
+  await new Promise<void>((resolve) => {
+    server.listen(port, host, () => resolve());
+  });
   const address: AddressInfo = server.address();
   const url = `http://${reachableHost(address.address)}:${address.port}`;
   log.info('listening', { url, address: address.address, port: address.port });
   return {
     url,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -47,7 +47,7 @@ describe('the zh-TW localization', () => {
     const edited = appDirWith(dir, 'manifest.json', (json) => {
       const m = json as unknown as Manifest;
       m.bots[0]?.commandLists[0]?.commands.push({ title: 'unlock', description: 'Unlock a device' });
-      return m as unknown as JsonValue;
+      return m;
     });
     const result = buildAppPackage({ repoRoot, envName: 'local', appDir: edited, outDir: dir });
     assert.equal(result.ok, false);

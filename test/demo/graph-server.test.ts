@@ -46,7 +46,7 @@ describe('the demo tenant’s Graph server', () => {
 
   it('gives the demo employee one device for every row of the platform matrix', async () => {
     const { body } = await graph(`/beta/users/${DEMO_USER_IDS.employee}/managedDevices?$filter=userId eq '${DEMO_USER_IDS.employee}'`);
-    const rows = new Set(body.value?.map((device) => `${device.operatingSystem} ${device.deviceEnrollmentType} ${device.managementAgent}`));
+    const rows = new Set(body.value?.map((device) => [device.operatingSystem, device.deviceEnrollmentType, device.managementAgent].map(String).join(' ')));
     for (const row of [
       'iOS userEnrollment mdm',
       'iPadOS appleBulkWithUser mdm',

@@ -133,7 +133,7 @@ describe('Agents Toolkit project files', () => {
 
     const envFile = (project.deploy ?? []).find((a) => a.uses === 'file/createOrUpdateEnvironmentFile');
     assert.equal(envFile?.with?.target, './.env', 'the file the bot reads for convenience');
-    const names = Object.keys((envFile?.with?.envs ?? {}) as object);
+    const names = Object.keys((envFile?.with?.envs ?? {}));
     const known = new Set([...readmeSettingNames(), ...envExampleNames()]);
     assert.deepEqual(names.filter((n) => !known.has(n)), []);
     assert.ok(names.includes('MicrosoftAppId') && names.includes('MicrosoftAppPassword') && names.includes('AZURE_CLIENT_SECRET'));
@@ -143,7 +143,7 @@ describe('Agents Toolkit project files', () => {
     const actions = readProjectFile('m365agents.local.yml').provision ?? [];
     const pointing = actions.findIndex((a) => a.uses === 'script' && variablesWrittenBy(a).includes('BOT_ID'));
     assert.ok(pointing >= 0);
-    assert.deepEqual(variablesWrittenBy(actions[pointing] as Action).sort(), ['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
+    assert.deepEqual(variablesWrittenBy(actions[pointing]).sort(), ['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
     assert.ok(pointing < actions.findIndex((a) => a.uses === 'teamsApp/zipAppPackage'));
   });
 });

@@ -10,7 +10,7 @@ export function buttonsOf(card: unknown): Button[] {
   walk(card, (node) => {
     if (node['type'] === 'Action.Execute' && typeof node['verb'] === 'string') {
       const data = typeof node['data'] === 'object' && node['data'] !== null ? (node['data'] as Record<string, unknown>) : {};
-      found.push({ verb: node['verb'], data, title: String(node['title'] ?? '') });
+      found.push({ verb: node['verb'], data, title: typeof node['title'] === 'string' ? node['title'] : '' });
     }
   });
   return found;

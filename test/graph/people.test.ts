@@ -15,7 +15,7 @@ const U = DEMO_USER_IDS;
 
 /** A colleague with an apostrophe in her name, and a mail address that is not her sign-in name. */
 const SIOBHAN: DemoUser = {
-  ...(seedUsers()[0] as DemoUser),
+  ...(seedUsers()[0]),
   id: 'e5a1c7d2-0000-4000-8000-0000000000f1',
   displayName: "O'Brien Siobhan",
   userPrincipalName: "siobhan.o'brien@contoso.example",

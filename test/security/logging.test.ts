@@ -21,6 +21,7 @@ describe('structured logs', () => {
     log.warn('device', { deviceName: 'Pixel\n{"level":"info","event":"request succeeded"}\u001b[2J' });
     assert.equal(lines.length, 1);
     const parsed = JSON.parse(lines[0] ?? '{}') as Record<string, unknown>;
+    // eslint-disable-next-line no-control-regex -- an escape character is what must not get through
     assert.doesNotMatch(String(parsed['deviceName']), /[\n\u001b]/);
   });
 

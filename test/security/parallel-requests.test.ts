@@ -17,7 +17,10 @@ const employeeDevices = [D.iphoneCompanyPortal, D.ipadAde, D.androidWorkProfile,
 
 /** The request id of each answer's Confirm button ('' where the answer has none). */
 function confirmedIds(answers: ReadonlyArray<{ body?: { value?: unknown } }>): string[] {
-  return answers.map((answer) => String(buttonsOf(answer.body?.value).find((b) => b.verb === 'confirmReset')?.data['requestId'] ?? ''));
+  return answers.map((answer) => {
+    const id = buttonsOf(answer.body?.value).find((b) => b.verb === 'confirmReset')?.data['requestId'];
+    return typeof id === 'string' ? id : '';
+  });
 }
 
 /** Settings that put the bot on `store`: its default SQLite file, or a fresh table prefix in the shared Azurite. */

@@ -22,7 +22,7 @@ function recordSyncLevels(db: Database): { levels: number[] } {
       Object.assign(statement, { [method]: (...args: unknown[]) => (seen.levels.push(Number(level.get()?.['synchronous'])), original(...args)) });
     }
     return statement;
-  }) as typeof db.prepare;
+  });
   return seen;
 }
 

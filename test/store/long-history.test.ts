@@ -9,7 +9,6 @@ import { DatabaseSync } from 'node:sqlite';
 import { silentLogger } from '../../src/log';
 import { PRUNE_BATCH, pruneDeliveredOutbox } from '../../src/notify/retention';
 import { createResetApp, Scheduler } from '../../src/reset';
-import type { RequestStore } from '../../src/reset/ports';
 import { openStore, type Store } from '../../src/store';
 import { RequestRow, toRequestRow } from '../../src/store/sqlite/request-rows';
 import { makeTempDir, ManualClock, sampleRequest } from './fixtures';
@@ -89,7 +88,7 @@ describe('starting with a long history (100,000 old rows)', function () {
       throw new Error('not used when nothing is due');
     };
     const app = createResetApp({
-      store: counted as RequestStore,
+      store: counted,
       directory: { devicesOf: unused, device: unused },
       actions: { resetPasscode: unused, resetPasscodeResult: unused },
       notifier: { showRequest: unused },

@@ -118,6 +118,11 @@ export function parseFilter(filter: string | null): FilterResult {
   }
   return {
     ok: true,
-    keep: (entity) => tests.every(({ field, value }) => String(entity[field] ?? '').toLowerCase() === value),
+    keep: (entity) => tests.every(({ field, value }) => scalarText(entity[field]).toLowerCase() === value),
   };
+}
+
+/** A property compared by `$filter eq`: strings, numbers and booleans as OData writes them; anything else matches nothing. */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }

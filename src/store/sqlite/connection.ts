@@ -70,7 +70,7 @@ export interface Statement<P extends Record<string, SQLInputValue>> {
 }
 
 export function prepareNamed<P extends Record<string, SQLInputValue>>(db: Database, source: string): Statement<P> {
-  return db.prepare(source) as Statement<P>;
+  return db.prepare(source);
 }
 
 /** The value of a pragma that answers one row with one column (`PRAGMA synchronous`, `user_version`). */

@@ -82,6 +82,7 @@ export class ScriptedDelivery implements TeamsDelivery {
     await new Promise((resolve) => setImmediate(resolve));
     const failure = this.respond(call, this.calls);
     call.delivered = failure === undefined;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- scripts throw what the connector client would, shapes included
     if (failure !== undefined) throw failure;
     const activityId = call.activityId ?? `activity-${this.nextActivity++}`;
     return { activityId, conversationId: call.conversationId };

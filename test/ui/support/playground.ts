@@ -125,7 +125,7 @@ export class Playground {
 
   /** What the Playground said it cannot show, in the chat or in its log panel, since the page opened. */
   async unsupportedCardWarnings(): Promise<string[]> {
-    return (await this.page.evaluate(READ_UNSUPPORTED_CARD_WARNINGS)) as string[];
+    return this.page.evaluate<string[]>(READ_UNSUPPORTED_CARD_WARNINGS);
   }
 
   async expectNoUnsupportedCards(): Promise<void> {
