@@ -4,7 +4,7 @@
 import type { ResetRequest } from '../reset/request';
 import { formatCheckIn, formatDateTime, formatDateTimeFromNow, t, type Locale } from '../i18n';
 import { approvalTitle, decidesText, managerFact, ownershipText, personName, statusLines } from './approval-wording';
-import { deviceFacts, viewOfSnapshot, type Fact } from './device-facts';
+import { deviceFacts, isPersonallyOwned, personalDeviceFacts, viewOfSnapshot, type Fact } from './device-facts';
 import { offerWording } from './offer-wording';
 import { renderCard, type AdaptiveCard } from './template';
 import { VERBS } from './verbs';
@@ -64,14 +64,17 @@ export function approvalCard(locale: Locale, request: ResetRequest, view: Approv
 function approvalFacts(locale: Locale, request: ResetRequest, now: Date): Fact[] {
   const device = request.device;
   const fact = (title: string, value: string): Fact => ({ title, value });
+  const view = viewOfSnapshot(locale, device);
+  const lastCheckIn = fact(t(locale, 'common.fact.lastCheckIn'), formatCheckIn(locale, device.lastSyncDateTime, now));
+  // Where the manager decides, this card is the manager's: a personal device by its kind only, as in
+  // the manager's notices (README "Helpdesk approval and managers").
+  const deviceLines =
+    request.approver === 'manager' && isPersonallyOwned(device)
+      ? [...personalDeviceFacts(locale, view), lastCheckIn]
+      : deviceFacts(locale, view, fact(t(locale, 'approval.fact.ownership'), ownershipText(locale, device.ownerType)), lastCheckIn);
   const facts = [
     fact(t(locale, 'approval.fact.requester'), personName(request.requesterName) || t(locale, 'common.unknown')),
-    ...deviceFacts(
-      locale,
-      viewOfSnapshot(locale, device),
-      fact(t(locale, 'approval.fact.ownership'), ownershipText(locale, device.ownerType)),
-      fact(t(locale, 'common.fact.lastCheckIn'), formatCheckIn(locale, device.lastSyncDateTime, now)),
-    ),
+    ...deviceLines,
     fact(t(locale, 'approval.fact.action'), t(locale, offerWording(request.action, device.platform).confirm)),
     fact(t(locale, 'common.fact.requested'), formatDateTime(locale, request.createdAt)),
   ];

@@ -42,6 +42,23 @@ export function deviceFacts(locale: Locale, device: DeviceView, ...extra: Fact[]
   return [{ title: t(locale, 'common.fact.device'), value: device.name }, ...detailFacts(locale, device), ...extra];
 }
 
+/**
+ * Graph `managedDeviceOwnerType: personal`: the employee's own phone. Its name ("Mei-Ling's
+ * iPhone") and model are the employee's business, not their manager's; the kind is enough to
+ * judge whether a request is genuine.
+ */
+export function isPersonallyOwned(device: Pick<DeviceSnapshot, 'ownerType'>): boolean {
+  return device.ownerType.trim().toLowerCase() === 'personal';
+}
+
+/** What a manager sees of a personally owned device: its kind and that it is personal, nothing else. */
+export function personalDeviceFacts(locale: Locale, device: DeviceView): Fact[] {
+  return [
+    { title: t(locale, 'common.fact.type'), value: device.platform },
+    { title: t(locale, 'approval.fact.ownership'), value: t(locale, 'managerNotice.personalDeviceFact') },
+  ];
+}
+
 /** Model, system and kind: for cards that show the name as a heading of its own. */
 export function detailFacts(locale: Locale, device: DeviceView): Fact[] {
   const facts: Fact[] = [

@@ -4,7 +4,7 @@ import type { ResetRequest } from '../reset/request';
 import { formatDateTime, t, type Locale, type PlainKey } from '../i18n';
 import { approvalCard } from './approval';
 import { personName, reasonText } from './approval-wording';
-import { deviceFacts, viewOfSnapshot, type DeviceView, type Fact } from './device-facts';
+import { deviceFacts, isPersonallyOwned, personalDeviceFacts, viewOfSnapshot, type Fact } from './device-facts';
 import { failureForOthers } from './failure-wording';
 import { noticeCard } from './notice';
 import { offerWording } from './offer-wording';
@@ -15,7 +15,7 @@ export type ManagerEvent = 'requested' | 'approvalNeeded' | 'succeeded' | 'faile
 export function managerNoticeCard(locale: Locale, request: ResetRequest, event: ManagerEvent): AdaptiveCard {
   if (event === 'approvalNeeded') return approvalCard(locale, request, 'approver', {});
   const device = viewOfSnapshot(locale, request.device);
-  const personal = isPersonallyOwned(request);
+  const personal = isPersonallyOwned(request.device);
   const names = {
     requester: personName(request.requesterName) || t(locale, 'common.unknown'),
     device: personal ? t(locale, 'managerNotice.personalDevice', { kind: device.platform }) : device.name,
@@ -63,22 +63,6 @@ export function managerNoticeCard(locale: Locale, request: ResetRequest, event: 
       return _never;
     }
   }
-}
-
-/**
- * Graph `managedDeviceOwnerType: personal`: the employee's own phone. Its name ("Mei-Ling's
- * iPhone") and model are the employee's business, not their manager's; the kind is enough to
- * judge whether a request is genuine.
- */
-function isPersonallyOwned(request: ResetRequest): boolean {
-  return request.device.ownerType.trim().toLowerCase() === 'personal';
-}
-
-function personalDeviceFacts(locale: Locale, device: DeviceView): Fact[] {
-  return [
-    { title: t(locale, 'common.fact.type'), value: device.platform },
-    { title: t(locale, 'approval.fact.ownership'), value: t(locale, 'managerNotice.personalDeviceFact') },
-  ];
 }
 
 /** A manager who must approve has something to do: never tell them otherwise. */

@@ -43,3 +43,28 @@ describe('manager notices about a personally owned device', () => {
     assert.ok(text.includes(NAME) && text.includes(MODEL), text);
   });
 });
+
+// The approval card the manager decides on (MANAGER_APPROVAL=true) is the manager's too: the same
+// rule as the notices. Where the helpdesk decides, it still shows name and model to identify the device.
+describe('the approval card of a personally owned device', () => {
+  const waiting = (approver: 'manager' | 'helpdesk', ownerType: string) =>
+    request({
+      state: 'awaiting_approval',
+      action: 'resetWorkProfilePasscode',
+      device: snapshot('android-work-profile', { deviceName: NAME, model: MODEL, ownerType }),
+      approver,
+    });
+
+  for (const locale of LOCALES) {
+    it(`${locale}: where the manager decides, names the kind, never the device name or model`, () => {
+      const text = textOf(managerNoticeCard(locale, waiting('manager', 'personal'), 'approvalNeeded'));
+      assert.ok(!text.includes(NAME), text);
+      assert.ok(!text.includes(MODEL), text);
+    });
+  }
+
+  it('where the helpdesk decides, still names the device', () => {
+    const text = textOf(managerNoticeCard('en', waiting('helpdesk', 'personal'), 'approvalNeeded'));
+    assert.ok(text.includes(NAME) && text.includes(MODEL), text);
+  });
+});
