@@ -3,6 +3,7 @@
 // attacks), done by a maintained JOSE library, on our clock, with a typed reason for a refusal.
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
+import { joseRefusal } from './jose-refusal';
 import type { Clock } from '../reset/ports';
 
 export type ChannelTokenRefusal =
@@ -77,7 +78,7 @@ export class ChannelTokenVerifier {
       });
       return checkClaims(payload, endorsementsOf(keys, protectedHeader.kid), activity);
     } catch (error: unknown) {
-      const reason = refusalOf(error);
+      const reason = joseRefusal(error);
       if (reason) return refused(reason);
       throw error;
     }
@@ -117,22 +118,6 @@ function checkClaims(claims: JWTPayload, endorsements: string[] | undefined, act
   const caller = claims['appid'] ?? claims['azp'];
   if (claims['ver'] !== undefined && caller !== undefined && caller !== claims.aud) return refused('skillToken');
   return { kind: 'valid', claims };
-}
-
-/** jose's typed errors (by class, never by message) → why the caller's token is refused; undefined = our failure. */
-function refusalOf(error: unknown): ChannelTokenRefusal | undefined {
-  if (error instanceof errors.JWTExpired) return 'expired';
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'iss') return 'wrongIssuer';
-    if (error.claim === 'aud') return 'wrongAudience';
-    if (error.claim === 'nbf') return 'notYetValid';
-    return 'malformed';
-  }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'badSignature';
-  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return 'unknownKey';
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return 'unsupportedAlgorithm';
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'malformed';
-  return undefined;
 }
 
 function isWellFormedJwt(token: string): boolean {

@@ -4,6 +4,7 @@
 // this file adds the tenant check and a typed reason for every refusal.
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
+import { joseRefusal } from './jose-refusal';
 
 /** Tolerance for exp/nbf between Entra's clock and ours. */
 const CLOCK_SKEW_SECONDS = 60;
@@ -155,19 +156,10 @@ function headerOf(token: string): { alg?: string; kid?: string } | undefined {
   }
 }
 
-/** jose's typed errors (by class, never by message) → why the token is refused; undefined = a bug. */
+/** jose's typed errors → why the token is refused; undefined = a bug. */
 function refusalOf(error: unknown): SsoTokenFailure | undefined {
-  if (error instanceof errors.JWTExpired) return 'expired';
-  if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'iss') return 'wrongIssuer';
-    if (error.claim === 'aud') return 'wrongAudience';
-    if (error.claim === 'nbf') return 'notYetValid';
-    return 'malformed';
-  }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return 'badSignature';
-  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return 'unknownKey';
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return 'unsupportedAlgorithm';
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'malformed';
+  const refusal = joseRefusal(error);
+  if (refusal) return refusal;
   // The key set could not be fetched (timeout, refused connection, not a JWKS).
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error instanceof KeysUnavailable) return 'metadataUnavailable';
   return undefined;
