@@ -87,6 +87,9 @@ function turnSettings(identity: BotIdentity): { audience: string; callerId: stri
 
 const IncomingActivity = z.looseObject({ type: z.string().min(1) });
 
+/** Channels.Msteams: the Bot Framework channel id of Microsoft Teams and of Microsoft 365 Copilot. */
+const TEAMS_CHANNEL_ID = 'msteams';
+
 /**
  * POST /api/messages, as CloudAdapter.process does it but for a refused token: CloudAdapter
  * console.errors the whole stack and puts the failing check in the 401 body. Here a refused
@@ -116,6 +119,13 @@ export function messageEndpoint(adapter: BotAdapter, logic: (context: TurnContex
       // conversation and send answers (a temporary passcode) or requests (SSRF) there. In local
       // mode it is refused before the turn runs: nothing stored, nothing sent.
       if (adapter.localMode && !isLoopbackUrl(parsed.data['serviceUrl'])) return end(res, 403);
+      // Who is asking (Entra id, tenant, personal chat) is trusted because Teams sets it. Web Chat
+      // and Direct Line clients set it themselves and the Bot Framework signs their activities too,
+      // so anything but Teams (Copilot included, which comes as msteams) is refused before the turn.
+      if (parsed.data['channelId'] !== TEAMS_CHANNEL_ID) {
+        log.warn('activity from another channel refused', { channelId: String(parsed.data['channelId']).slice(0, 40) });
+        return end(res, 403);
+      }
       // As CloudAdapter.process: an object with a string type is handed on (the bot parses what it
       // reads with zod in activity.ts); validateAndFixActivity only turns the timestamps into Dates.
       const activity = validateAndFixActivity(parsed.data as unknown as Activity);

