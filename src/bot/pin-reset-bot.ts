@@ -39,9 +39,17 @@ type Caller = { kind: 'ok'; requester: Requester; locale: Locale } | { kind: 're
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** Message intents that cost a Graph request (devices, membership, people search). */
-const GRAPH_INTENTS: ReadonlySet<Intent['kind']> = new Set(['reset', 'pending', 'history', 'useChannelForApprovals']);
+const GRAPH_INTENTS: ReadonlySet<Intent['kind']> = new Set(['reset', 'pending', 'history', 'useChannelForApprovals', 'recoveryKey']);
 /** Clicks that cost a Graph request (devices, membership, manager). */
-const GRAPH_VERBS: ReadonlySet<CardAction['verb']> = new Set(['startReset', 'chooseDevice', 'confirmReset', 'approveRequest', 'rejectRequest', 'refreshApproval']);
+const GRAPH_VERBS: ReadonlySet<CardAction['verb']> = new Set([
+  'startReset',
+  'chooseDevice',
+  'confirmReset',
+  'approveRequest',
+  'rejectRequest',
+  'refreshApproval',
+  'showPasscodeAgain',
+]);
 
 /**
  * Teams routing only: who is asking, from where, and which card answers. Every decision about
@@ -126,6 +134,8 @@ export class PinResetBot {
     const caller = this.identify(activity);
     if (caller.kind === 'refused') return this.answerInvoke(context, 200, problemCard(caller.locale, caller.problem));
     if (isRecoveryKeyVerb(activity.value)) {
+      // Every recovery-key click reads Intune (and Entra through the user's token).
+      if (!this.graphLimit.take(caller.requester.aadObjectId)) return this.answerInvoke(context, 200, this.slowDown(caller.locale));
       if (scopeOf(activity) !== 'personal') return this.answerInvoke(context, 200, this.personalChatOnly(caller.locale));
       return this.answerInvoke(context, 200, await this.onRecoveryKeyAction(context, caller, activity.value));
     }

@@ -88,6 +88,26 @@ describe('per-user limit on messages that cost a Graph request', () => {
     assert.doesNotMatch(await say(users.noDevice, 'reset my PIN'), SLOW_DOWN);
     assert.equal(graphRequestsFor(users.noDevice), before + 1);
   });
+
+  // "Show passcode again" reads the device and its action results; a recovery-key message or click
+  // reads the devices (and Entra). Both are Graph work, so both count.
+  it('counts "Show passcode again" clicks and recovery-key messages and clicks too', async () => {
+    now += 61_000;
+    const clicks: string[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      const answer = await bot.invoke(users.employee, 'showPasscodeAgain', { requestId: '0b1f2e3d-4c5b-4a69-8877-665544332211' });
+      clicks.push(textOf(answer.body?.value));
+    }
+    assert.equal(clicks.filter((text) => SLOW_DOWN.test(text)).length, 12 - LIMIT);
+    now += 61_000;
+    const messages: string[] = [];
+    for (let i = 0; i < 12; i += 1) messages.push(await say(users.employee, 'BitLocker recovery key'));
+    assert.equal(messages.filter((text) => SLOW_DOWN.test(text)).length, 12 - LIMIT);
+    now += 61_000;
+    const keyClicks: string[] = [];
+    for (let i = 0; i < 12; i += 1) keyClicks.push(textOf((await bot.invoke(users.employee, 'startRecoveryKey', {})).body?.value));
+    assert.equal(keyClicks.filter((text) => SLOW_DOWN.test(text)).length, 12 - LIMIT);
+  });
 });
 
 describe('the per-person limit itself (in memory, per instance)', () => {
