@@ -106,7 +106,20 @@ export class ActionFollowUp {
     }
     // The passcode goes out first, straight from the Graph read: if we die before recording the
     // success, the next check reads it again and shows it again, rather than never.
-    const passcodeActivityId = await this.deps.passcodes.showPasscode(request, passcode);
+    let passcodeActivityId: string | undefined;
+    try {
+      passcodeActivityId = await this.deps.passcodes.showPasscode(request, passcode);
+    } catch (error) {
+      // Teams may be down for a while (retried at the next check), or the chat gone for good (the
+      // app was uninstalled). Retrying forever would hold the device's one open request for ever:
+      // once the action's wait is over the request ends as done, and the owner can ask for the
+      // passcode again (README "Show passcode again") when the chat is back.
+      if (!this.waitIsOver(request)) throw error;
+      this.deps.log.warn('temporary passcode could not be delivered; request ends without it', { requestId: request.id, error });
+      const done = await finish(this.deps, request, 'succeeded', null);
+      if (done) await audit(this.deps, done, 'passcodeNotDelivered', 'the personal chat could not be reached');
+      return;
+    }
     const hideAt = new Date(this.deps.clock.now().getTime() + this.deps.passcodeVisibleMs).toISOString();
     const done = await finish(this.deps, request, 'succeeded', null, { passcodeActivityId, hidePasscodeAt: hideAt });
     if (done) this.scheduleHide(done);
@@ -129,7 +142,7 @@ export class ActionFollowUp {
     const now = this.deps.clock.now().getTime();
     const sentAt = request.actionSentAt ? Date.parse(request.actionSentAt) : now;
     const elapsed = now - sentAt;
-    if (elapsed >= this.waitFor(request)) {
+    if (this.waitIsOver(request)) {
       await finish(this.deps, request, 'failed', 'timedOut');
       return;
     }
@@ -137,6 +150,11 @@ export class ActionFollowUp {
     const delay = Math.min(Math.max(elapsed, this.deps.polling.firstDelayMs), this.deps.polling.maxDelayMs);
     const patched = await moveFrom(this.deps.store, request, 'sameState', { nextCheckAt: new Date(now + delay).toISOString() });
     if (patched) this.schedule(patched);
+  }
+
+  private waitIsOver(request: ResetRequest): boolean {
+    const sentAt = request.actionSentAt ? Date.parse(request.actionSentAt) : this.deps.clock.now().getTime();
+    return this.deps.clock.now().getTime() - sentAt >= this.waitFor(request);
   }
 
   private waitFor(request: ResetRequest): number {

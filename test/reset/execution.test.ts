@@ -147,6 +147,27 @@ describe('executing and following a reset (ActionExecutor, ActionFollowUp)', () 
       assert.equal((await world.current(confirmed.id)).hidePasscodeAt, null);
     });
 
+    // A reviewer's finding: with the chat gone (the app uninstalled) every check threw, the request
+    // stayed executing and held the device's one open request for ever, re-read by every sweep.
+    it('ends the request once the wait is over when the personal chat cannot be reached, passcode never stored', async () => {
+      const short = new World({ passcodeVisibleMs: 5 * MINUTE, polling: { timeoutMs: HOUR } });
+      const instance = short.startInstance();
+      short.workProfile();
+      const confirmed = await short.confirmed(instance, 'android-a11c');
+      await short.clock.runDue();
+      short.passcodes.unreachable = true;
+      short.intune.complete('android-a11c', '837261');
+      await short.clock.advance(30_000);
+      assert.equal((await short.current(confirmed.id)).state, 'executing', 'Teams may only be down: tried again later');
+      instance.app.watchForOrphanedWork(10_000);
+      await short.clock.advance(2 * HOUR);
+      const request = await short.current(confirmed.id);
+      assert.equal(request.state, 'succeeded');
+      assert.equal(JSON.stringify(request).includes('837261'), false);
+      assert.ok((await short.store.auditOf(confirmed.id)).some((entry) => entry.event === 'passcodeNotDelivered'));
+      assert.equal(await short.store.openRequestForDevice('android-a11c'), undefined, 'the device is free again');
+    });
+
     it('is hidden on time by the instance that starts after a restart (resumeOpenWork)', async () => {
       world.workProfile();
       const confirmed = await world.confirmed(bot, 'android-a11c');

@@ -285,9 +285,12 @@ export const HIDDEN_TEXT = 'The temporary passcode is hidden.';
  */
 export class FakePasscodeChat implements PasscodeMessenger {
   readonly messages = new Map<string, { requestId: string; text: string }>();
+  /** The personal chat cannot be reached (Teams down, or the app uninstalled): sending throws. */
+  unreachable = false;
   private next = 1;
 
   async showPasscode(request: ResetRequest, passcode: string): Promise<string | undefined> {
+    if (this.unreachable) throw new Error('the personal chat to send to is unknown');
     const activityId = `passcode-${this.next++}`;
     this.messages.set(activityId, { requestId: request.id, text: `Your temporary passcode: ${passcode}` });
     return activityId;
