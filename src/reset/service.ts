@@ -3,7 +3,7 @@ import type { Eligibility, GuideTopic, ManagedDevice, RefuseReason } from '../in
 import { classifyPlatform, daysSinceCheckIn, decideEligibility } from '../intune';
 import type { Logger } from '../log';
 import type { Problem } from './problems';
-import { asIntuneFailure, type Clock, type DeviceDirectory, type RequestStore } from './ports';
+import { asIntuneFailure, type Clock, type DeviceDirectory, type InsertOutcome, type RequestStore } from './ports';
 import { FINAL_STATES, NOTHING_HAPPENED_YET, OPEN_STATES, type DeviceSnapshot, type ResetRequest } from './request';
 import { sameId } from './identity';
 
@@ -40,6 +40,9 @@ export interface RequestServiceDeps {
 const DAY_MS = 24 * 3600 * 1000;
 
 /** "Reset my PIN" up to the confirm card: list own devices, decide what each one allows, open a request. */
+/** How long an offer waits for its Confirm before a new request for the device replaces it. */
+const OFFER_TTL_MS = 24 * 60 * 60_000;
+
 export class RequestService {
   constructor(private readonly deps: RequestServiceDeps) {}
 
@@ -101,7 +104,7 @@ export class RequestService {
     const request = newRequest(requester, snapshot, decision.action, this.deps.clock.now());
     // One atomic step in the store: ten parallel clicks for one device open one request, and the
     // daily limit cannot be passed by asking many times at once (issue 15, item 7).
-    const outcome = await this.deps.store.insertRequest(request, { dailyLimit: this.dailyLimit() });
+    const outcome = await this.insertUnlessBlocked(request);
     switch (outcome.kind) {
       case 'inserted':
         break;
@@ -115,6 +118,26 @@ export class RequestService {
     await this.deps.store.appendAudit({ requestId: request.id, at: request.createdAt, actor: requester.aadObjectId, event: 'offered', detail: `${snapshot.platform} ${decision.action}` });
     this.deps.log.info('request offered', { requestId: request.id, platform: snapshot.platform, action: decision.action });
     return { kind: 'offer', request, staleDays };
+  }
+
+  /**
+   * An offer nobody confirmed within a day is abandoned: it may not hold the device's one open
+   * request for ever (after a change of primary user its old owner can never confirm it). It is
+   * expired, with a compare-and-set, and the insert tried once more; anything newer still blocks.
+   */
+  private async insertUnlessBlocked(request: ResetRequest): Promise<InsertOutcome> {
+    const rules = { dailyLimit: this.dailyLimit() };
+    const outcome = await this.deps.store.insertRequest(request, rules);
+    if (outcome.kind !== 'deviceHasOpenRequest' || !this.isAbandonedOffer(outcome.existing)) return outcome;
+    const expired = await this.deps.store.transition(outcome.existing.id, outcome.existing.version, 'expired');
+    if (expired) {
+      await this.deps.store.appendAudit({ requestId: expired.id, at: expired.updatedAt, actor: 'system', event: 'expired', detail: 'offer not confirmed within a day; a new request for the device' });
+    }
+    return this.deps.store.insertRequest(request, rules);
+  }
+
+  private isAbandonedOffer(open: ResetRequest): boolean {
+    return open.state === 'awaiting_confirmation' && this.deps.clock.now().getTime() - Date.parse(open.createdAt) >= OFFER_TTL_MS;
   }
 
   /** The device already has an open request: the requester's own is shown again; someone else's is not described. */

@@ -84,6 +84,19 @@ describe('offering a reset (RequestService)', () => {
     assert.equal((await world.current(alices.id)).requesterId, ALICE);
   });
 
+  // A reviewer's finding: nothing expires an offer nobody confirmed, and it held the device's one
+  // open request for ever — the new owner could never reset the phone they were given.
+  it('lets the new owner reset once the old owner’s unconfirmed offer is a day old (the offer expires)', async () => {
+    world.iphone(ALICE, 'shared-phone');
+    const alices = await world.offer(bot, 'shared-phone', world.requester(ALICE));
+    world.intune.add({ ...(world.intune.devices.get('shared-phone') ?? device()), userId: BOB });
+    await world.clock.advance(24 * HOUR);
+    const step = await bot.app.requests.chooseDevice(world.requester(BOB), 'shared-phone');
+    assert.equal(step.kind, 'offer');
+    assert.equal((await world.current(alices.id)).state, 'expired');
+    assert.equal((await world.store.openRequestForDevice('shared-phone'))?.requesterId, BOB);
+  });
+
   it('refuses a fourth request in 24 hours (MAX_REQUESTS_PER_USER_PER_DAY=3) and says when the oldest stops counting', async () => {
     const requester = world.requester();
     for (let i = 0; i < 3; i += 1) {
