@@ -25,8 +25,8 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     helpdeskGroupId: config.approval.helpdeskGroupId ?? '(not set)',
     approvalChannelPreset: config.approval.presetChannelId ?? '(not set)',
     approvalTtlMs: config.approval.ttlMs,
-    botOpenIdMetadataUrl: config.bot.overrides?.['ToBotFromChannelOpenIdMetadataUrl'] ?? '(public cloud)',
-    botTokenIssuer: config.bot.overrides?.['ToBotFromChannelTokenIssuer'] ?? '(public cloud)',
+    botOpenIdMetadataUrl: config.bot.channelOpenIdMetadataUrl ?? '(public cloud)',
+    botTokenIssuer: config.bot.channelTokenIssuer ?? '(public cloud)',
     freshSignIn: config.freshSignIn.required
       ? { maxAgeMs: config.freshSignIn.maxAgeMs, connectionName: config.freshSignIn.connectionName, metadataUrl: config.freshSignIn.metadataUrl }
       : 'off',

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import net from 'node:net';
-import { AuthenticationConstants } from 'botframework-connector';
 import { z } from 'zod';
 import { isLoopbackHost } from './loopback';
 import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
@@ -116,8 +115,9 @@ export interface Config {
     appPassword: string | undefined;
     appType: string;
     appTenantId: string | undefined;
-    /** ConfigurationBotFrameworkAuthentication options that replace the public cloud's (see botOverrides). */
-    overrides?: Record<string, string>;
+    /** BOT_OPENID_METADATA_URL / BOT_TOKEN_ISSUER: the channel's, when not the public cloud's (src/bot/adapter.ts). */
+    channelOpenIdMetadataUrl?: string;
+    channelTokenIssuer?: string;
   };
   graph: { endpoint: string; credential: GraphCredentialSettings; timeoutMs: number };
   allowedTenantIds: string[];
@@ -297,7 +297,8 @@ function toConfig(env: Env): Config {
       appPassword: env.MicrosoftAppPassword,
       appType: env.MicrosoftAppType ?? (env.MicrosoftAppTenantId ? 'SingleTenant' : 'MultiTenant'),
       appTenantId: env.MicrosoftAppTenantId,
-      ...botOverrides(env),
+      ...(env.BOT_OPENID_METADATA_URL ? { channelOpenIdMetadataUrl: env.BOT_OPENID_METADATA_URL } : {}),
+      ...(env.BOT_TOKEN_ISSUER ? { channelTokenIssuer: env.BOT_TOKEN_ISSUER } : {}),
     },
     graph: { endpoint: env.GRAPH_ENDPOINT, credential: credentialSettings(env), timeoutMs: env.GRAPH_TIMEOUT_SECONDS * 1000 },
     allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
@@ -357,28 +358,6 @@ function recoveryKeySettings(env: Env): RecoveryKeySettings {
     maxAttemptsPerDay: env.RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY,
     signIn,
     onBehalfOf: { tenantId: signIn.tenantId, clientId: env.MicrosoftAppId ?? '', clientSecret: env.MicrosoftAppPassword ?? '', authorityHost: env.AZURE_AUTHORITY_HOST },
-  };
-}
-
-/**
- * Setting any one ToBot…/ToChannel… option makes botframework-connector use *only* the options
- * given (ParameterizedBotFrameworkAuthentication), leaving the login URL, OAuth scope and token
- * service undefined — outbound replies would then fail. So an override carries the public
- * cloud's values for everything it does not replace.
- */
-function botOverrides(env: Env): { overrides?: Record<string, string> } {
-  if (!env.BOT_OPENID_METADATA_URL && !env.BOT_TOKEN_ISSUER) return {};
-  return {
-    overrides: {
-      ToBotFromChannelOpenIdMetadataUrl: env.BOT_OPENID_METADATA_URL ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-      ToBotFromChannelTokenIssuer: env.BOT_TOKEN_ISSUER ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
-      ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-      ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-      OAuthUrl: AuthenticationConstants.OAuthUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
-      // CallerIdConstants.PublicAzureChannel (botframework-schema): what the default path stamps on activities.
-      CallerId: 'urn:botframework:azure',
-    },
   };
 }
 

@@ -17,8 +17,9 @@ export interface BotIdentity {
   appPassword: string | undefined;
   appType: string;
   appTenantId: string | undefined;
-  /** Test and sovereign-cloud overrides of ConfigurationBotFrameworkAuthentication (OpenID metadata, issuers). */
-  overrides?: Record<string, string>;
+  /** The channel's OpenID metadata and token issuer where not the public cloud's (tests, sovereign clouds). */
+  channelOpenIdMetadataUrl?: string;
+  channelTokenIssuer?: string;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -55,9 +56,9 @@ export function createAdapter(identity: BotIdentity, log: Logger, clock: Clock =
     MicrosoftAppPassword: identity.appPassword,
     MicrosoftAppType: identity.appType,
     MicrosoftAppTenantId: identity.appTenantId,
-    ...identity.overrides,
+    ...overridesOf(identity),
   });
-  const adapter = new BotAdapter(new ChannelAuthentication(configured, channelTokenVerifier(identity, clock), turnSettings(identity)));
+  const adapter = new BotAdapter(new ChannelAuthentication(configured, channelTokenVerifier(identity, clock), turnSettings()));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn failed', { activityType: context.activity.type, error });
     if (context.activity.type === 'message') {
@@ -67,22 +68,38 @@ export function createAdapter(identity: BotIdentity, log: Logger, clock: Clock =
   return adapter;
 }
 
+/**
+ * Setting any one ToBot…/ToChannel… option makes botframework-connector use *only* the options
+ * given (ParameterizedBotFrameworkAuthentication), leaving the login URL, OAuth scope and token
+ * service undefined — outbound replies would then fail. So an override carries the public
+ * cloud's values for everything it does not replace.
+ */
+export function overridesOf(identity: BotIdentity): Record<string, string> {
+  if (!identity.channelOpenIdMetadataUrl && !identity.channelTokenIssuer) return {};
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: identity.channelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: identity.channelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
 function channelTokenVerifier(identity: BotIdentity, clock: Clock): ChannelTokenVerifier | undefined {
   if (!identity.appId) return undefined;
   return new ChannelTokenVerifier({
-    metadataUrl: identity.overrides?.['ToBotFromChannelOpenIdMetadataUrl'] ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
-    issuer: identity.overrides?.['ToBotFromChannelTokenIssuer'] ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    metadataUrl: identity.channelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    issuer: identity.channelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
     appId: identity.appId,
     clock,
   });
 }
 
-/** The outbound audience and callerId botframework-connector gives a channel turn, from the same settings. */
-function turnSettings(identity: BotIdentity): { audience: string; callerId: string } {
-  return {
-    audience: identity.overrides?.['ToChannelFromBotOAuthScope'] ?? AuthenticationConstants.ToChannelFromBotOAuthScope,
-    callerId: identity.overrides?.['CallerId'] ?? CallerIdConstants.PublicAzureChannel,
-  };
+/** The outbound audience and callerId botframework-connector gives a channel turn (the public cloud's). */
+function turnSettings(): { audience: string; callerId: string } {
+  return { audience: AuthenticationConstants.ToChannelFromBotOAuthScope, callerId: CallerIdConstants.PublicAzureChannel };
 }
 
 const IncomingActivity = z.looseObject({ type: z.string().min(1) });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { overridesOf } from '../../src/bot/adapter';
 import { ConfigError, loadConfig } from '../../src/config';
 import { redactedSummary } from '../../src/config-summary';
 
@@ -19,11 +20,11 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('settings of Bot Framework authentication and fresh sign-in', () => {
   it('uses the public cloud unless told otherwise: no overrides at all', () => {
-    assert.equal(loadConfig({ ...base, ...bot }).bot.overrides, undefined);
+    assert.deepEqual(overridesOf(loadConfig({ ...base, ...bot }).bot), {});
   });
 
   it('keeps the public cloud’s outbound login, scope and token service when the metadata is overridden', () => {
-    const overrides = loadConfig({ ...base, ...bot, BOT_OPENID_METADATA_URL: 'https://127.0.0.1:4443/v1/.well-known/openidconfiguration' }).bot.overrides;
+    const overrides = overridesOf(loadConfig({ ...base, ...bot, BOT_OPENID_METADATA_URL: 'https://127.0.0.1:4443/v1/.well-known/openidconfiguration' }).bot);
     assert.deepEqual(overrides, {
       ToBotFromChannelOpenIdMetadataUrl: 'https://127.0.0.1:4443/v1/.well-known/openidconfiguration',
       ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
@@ -36,8 +37,8 @@ describe('settings of Bot Framework authentication and fresh sign-in', () => {
   });
 
   it('keeps an issuer exactly as written, trailing slash included', () => {
-    const overrides = loadConfig({ ...base, ...bot, BOT_TOKEN_ISSUER: 'https://channel.example/' }).bot.overrides;
-    assert.equal(overrides?.['ToBotFromChannelTokenIssuer'], 'https://channel.example/');
+    const overrides = overridesOf(loadConfig({ ...base, ...bot, BOT_TOKEN_ISSUER: 'https://channel.example/' }).bot);
+    assert.equal(overrides['ToBotFromChannelTokenIssuer'], 'https://channel.example/');
   });
 
   it('refuses keys or an issuer over plain http, and overrides without a bot app id', () => {
