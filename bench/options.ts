@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
-  /** Added latency of every Graph call, ms (default 50). */
+  /** Added latency of every Graph call, ms (default 50; 0 with --instant-graph). */
   graphLatencyMs: number;
   /** Graph latency while the Confirm invoke is measured, ms (default 2000). */
   slowGraphMs: number;
@@ -24,11 +24,13 @@ export interface BenchOptions {
   out: string;
 }
 
-const HELP = `npm run bench -- [--quick] [--graph-latency-ms 50] [--slow-graph-ms 2000] [--users 50]
+const HELP = `npm run bench -- [--quick] [--graph-latency-ms 50 | --instant-graph] [--slow-graph-ms 2000] [--users 50]
                     [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--bot-node-flags="<flags>"] [--turns-only]
                     [--out bench/results.json]
   --quick   shorter runs (8 s turns, a burst of 200) to try the bench out; its burst row is not the 1,000 of the target
-  --turns-only   the message-turn comparison alone (about 1 minute), printed, results.json untouched`;
+  --turns-only   the message-turn comparison alone (about 1 minute), printed, results.json untouched
+  --instant-graph   Graph answers with no added latency (--graph-latency-ms 0): what a turn costs in CPU
+                    when nothing waits (the Confirm phase still slows Graph to --slow-graph-ms)`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -36,6 +38,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false },
       'graph-latency-ms': { type: 'string' },
+      'instant-graph': { type: 'boolean', default: false },
       'slow-graph-ms': { type: 'string' },
       users: { type: 'string' },
       'turn-seconds': { type: 'string' },
@@ -53,8 +56,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     process.exit(0);
   }
   const quick = values.quick === true;
+  const instant = values['instant-graph'] === true;
+  if (instant && values['graph-latency-ms'] !== undefined && Number(values['graph-latency-ms']) !== 0) {
+    throw new Error('--instant-graph means --graph-latency-ms 0: give one or the other');
+  }
   return {
-    graphLatencyMs: numberOf(values['graph-latency-ms'], 50, 0, 10_000),
+    graphLatencyMs: instant ? 0 : numberOf(values['graph-latency-ms'], 50, 0, 10_000),
     slowGraphMs: numberOf(values['slow-graph-ms'], 2_000, 0, 20_000),
     users: numberOf(values.users, 50, 1, 500),
     turnSeconds: numberOf(values['turn-seconds'], quick ? 8 : 15, 1, 120),

@@ -233,9 +233,14 @@ async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigure
   const line = (name: string, t: MeasuredTurns, figures: { idleRssMb: number; peakRssMb: number }): string =>
     `${name}: ${Math.round(t.turnsPerSecond)} turns/s, p50/p95/p99 ${Math.round(t.latencyMs.p50)}/${Math.round(t.latencyMs.p95)}/${Math.round(t.latencyMs.p99)} ms, ` +
     `failed ${t.failed}, posted ${t.posted}/${t.ok}, CPU ${t.cpuMsPerTurn.toFixed(2)} ms/turn, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
+  const graph = options.graphLatencyMs === 0 ? 'instant (no added latency)' : `+${options.graphLatencyMs} ms per call`;
+  console.log(`Message turns, ${options.users} users, ${options.turnSeconds} s each after a ${WARM_UP_S} s warm-up; Graph ${graph}`);
   console.log(line('echo', echo.turns, echo.figures));
   console.log(line('bot ', run, { idleRssMb, peakRssMb }));
-  console.log(`ratio ${(run.turnsPerSecond / echo.turns.turnsPerSecond).toFixed(2)}× (target ≥ 0.6), p99 ${(run.latencyMs.p99 / echo.turns.latencyMs.p99).toFixed(2)}× (target ≤ 2), RSS ${(peakRssMb / echo.figures.peakRssMb).toFixed(2)}× (target ≤ 1.3)`);
+  console.log(
+    `ratio ${(run.turnsPerSecond / echo.turns.turnsPerSecond).toFixed(2)}× turns/s (target ≥ 0.6), p99 ${(run.latencyMs.p99 / echo.turns.latencyMs.p99).toFixed(2)}× (target ≤ 2), ` +
+      `CPU ${(run.cpuMsPerTurn / echo.turns.cpuMsPerTurn).toFixed(2)}× per turn, RSS ${(peakRssMb / echo.figures.peakRssMb).toFixed(2)}× (target ≤ 1.3)`,
+  );
   const profile = options.profile ? summariseProfileIn(path.join(dir, 'profile')) : undefined;
   if (profile) printProfile(profile);
 }
