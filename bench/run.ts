@@ -232,7 +232,7 @@ async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigure
   const peakRssMb = await finish(child, sampler);
   const line = (name: string, t: MeasuredTurns, figures: { idleRssMb: number; peakRssMb: number }): string =>
     `${name}: ${Math.round(t.turnsPerSecond)} turns/s, p50/p95/p99 ${Math.round(t.latencyMs.p50)}/${Math.round(t.latencyMs.p95)}/${Math.round(t.latencyMs.p99)} ms, ` +
-    `failed ${t.failed}, posted ${t.posted}/${t.ok}, CPU ${t.cpuMsPerTurn.toFixed(2)} ms/turn, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
+    `failed ${t.failed}, posted ${t.posted}/${t.ok}, new connector connections ${t.connectorConnections}, CPU ${t.cpuMsPerTurn.toFixed(2)} ms/turn, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
   const graph = options.graphLatencyMs === 0 ? 'instant (no added latency)' : `+${options.graphLatencyMs} ms per call`;
   console.log(`Message turns, ${options.users} users, ${options.turnSeconds} s each after a ${WARM_UP_S} s warm-up; Graph ${graph}`);
   console.log(line('echo', echo.turns, echo.figures));
