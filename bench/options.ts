@@ -20,15 +20,19 @@ export interface BenchOptions {
   botNodeFlags: string[];
   /** Only the message-turn comparison (echo, then the bot), printed, no results.json: for trying a remedy. */
   turnsOnly: boolean;
+  /** With --turns-only: the bot also answers "hello" (help card: no Graph call, no store), to split a turn's cost. */
+  breakdown: boolean;
   /** Where results.json goes. */
   out: string;
 }
 
 const HELP = `npm run bench -- [--quick] [--graph-latency-ms 50 | --instant-graph] [--slow-graph-ms 2000] [--users 50]
-                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--bot-node-flags="<flags>"] [--turns-only]
+                    [--turn-seconds 15] [--burst 1000] [--reset-rounds 2] [--profile] [--bot-node-flags="<flags>"] [--turns-only [--breakdown]]
                     [--out bench/results.json]
   --quick   shorter runs (8 s turns, a burst of 200) to try the bench out; its burst row is not the 1,000 of the target
   --turns-only   the message-turn comparison alone (about 1 minute), printed, results.json untouched
+  --breakdown    with --turns-only: the bot also answers "hello" with its help card (no Graph call, no store),
+                 so the cost of the Graph read + store + offer shows apart from the bot's fixed cost per turn
   --instant-graph   Graph answers with no added latency (--graph-latency-ms 0): what a turn costs in CPU
                     when nothing waits (the Confirm phase still slows Graph to --slow-graph-ms)`;
 
@@ -46,6 +50,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'reset-rounds': { type: 'string' },
       profile: { type: 'boolean', default: false },
       'turns-only': { type: 'boolean', default: false },
+      breakdown: { type: 'boolean', default: false },
       'bot-node-flags': { type: 'string', default: '' },
       out: { type: 'string', default: 'bench/results.json' },
       help: { type: 'boolean', default: false },
@@ -69,6 +74,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     resetRounds: numberOf(values['reset-rounds'], 2, 1, 10),
     profile: values.profile === true,
     turnsOnly: values['turns-only'] === true,
+    breakdown: values.breakdown === true,
     botNodeFlags: (values['bot-node-flags'] ?? '').split(/\s+/).filter((flag) => flag !== ''),
     out: values.out ?? 'bench/results.json',
   };

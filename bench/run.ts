@@ -228,6 +228,7 @@ async function runBot(context: Context): Promise<BotRun> {
 async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigures; turns: MeasuredTurns }): Promise<void> {
   const { options, dir } = context;
   const { child, sampler, idleRssMb } = await launchSelfServiceBot(context, botEnv(context, 'bot'));
+  const hello = options.breakdown ? await turns(context, child, 'hello') : undefined;
   const run = await turns(context, child, 'reset my PIN');
   const peakRssMb = await finish(child, sampler);
   const line = (name: string, t: MeasuredTurns, figures: { idleRssMb: number; peakRssMb: number }): string =>
@@ -236,6 +237,7 @@ async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigure
   const graph = options.graphLatencyMs === 0 ? 'instant (no added latency)' : `+${options.graphLatencyMs} ms per call`;
   console.log(`Message turns, ${options.users} users, ${options.turnSeconds} s each after a ${WARM_UP_S} s warm-up; Graph ${graph}`);
   console.log(line('echo', echo.turns, echo.figures));
+  if (hello) console.log(line('bot "hello" (help card, no Graph, no store)', hello, { idleRssMb, peakRssMb }));
   console.log(line('bot ', run, { idleRssMb, peakRssMb }));
   console.log(
     `ratio ${(run.turnsPerSecond / echo.turns.turnsPerSecond).toFixed(2)}× turns/s (target ≥ 0.6), p99 ${(run.latencyMs.p99 / echo.turns.latencyMs.p99).toFixed(2)}× (target ≤ 2), ` +
