@@ -25,7 +25,6 @@ import { addPeople, startBenchTenant, type BenchTenant, type BenchUser } from '.
 const ROOT = path.resolve(__dirname, '..');
 const BOT_ENTRY = path.join(ROOT, 'dist/src/index.js');
 const ECHO_ENTRY = path.join(ROOT, 'dist/bench/echo-bot.js');
-const WARM_UP_S = 3;
 /** Cold starts timed per bot (the median is the figure: one start on a shared machine is noise). */
 const COLD_STARTS = 5;
 /** Intune reports the action done this long after it was sent; the bot first looks after 1 s. */
@@ -173,7 +172,7 @@ async function finish(child: BotProcess, sampler: MemorySampler): Promise<number
 
 async function turns(context: Context, child: BotProcess, text: string): Promise<MeasuredTurns> {
   const load = { botUrl: child.url, channel: context.channel, users: context.people.turns, text, connector: context.connector };
-  await driveTurns({ ...load, durationS: WARM_UP_S });
+  await driveTurns({ ...load, durationS: context.options.warmUpSeconds });
   const pids = [process.pid, child.child.pid ?? 0];
   const before = cpuSnapshot(pids);
   const botCpuBefore = processCpuMs(child.child.pid ?? 0);
@@ -235,7 +234,7 @@ async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigure
     `${name}: ${Math.round(t.turnsPerSecond)} turns/s, p50/p95/p99 ${Math.round(t.latencyMs.p50)}/${Math.round(t.latencyMs.p95)}/${Math.round(t.latencyMs.p99)} ms, ` +
     `failed ${t.failed}, posted ${t.posted}/${t.ok}, new connector connections ${t.connectorConnections}, CPU ${t.cpuMsPerTurn.toFixed(2)} ms/turn, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
   const graph = options.graphLatencyMs === 0 ? 'instant (no added latency)' : `+${options.graphLatencyMs} ms per call`;
-  console.log(`Message turns, ${options.users} users, ${options.turnSeconds} s each after a ${WARM_UP_S} s warm-up; Graph ${graph}`);
+  console.log(`Message turns, ${options.users} users, ${options.turnSeconds} s each after a ${options.warmUpSeconds} s warm-up; Graph ${graph}`);
   console.log(line('echo', echo.turns, echo.figures));
   if (hello) console.log(line('bot "hello" (help card, no Graph, no store)', hello, { idleRssMb, peakRssMb }));
   console.log(line('bot ', run, { idleRssMb, peakRssMb }));
