@@ -31,6 +31,8 @@ export class BenchConnector {
   readonly arrivals: { at: number; kind: ConnectorKind | 'throttled' }[] = [];
   readonly threadAttempts: ThreadAttempt[] = [];
   unknownRequests = 0;
+  /** TCP connections the bots opened to the connector since reset(): 0 in a steady run when they keep connections alive. */
+  connectionsOpened = 0;
   /** Returns Retry-After seconds to refuse the n-th new-thread attempt (1-based) with 429, else undefined. */
   throttleThread: (attempt: number) => number | undefined = () => undefined;
   private readonly lastPosted = new Map<string, PostedMessage>();
@@ -43,6 +45,9 @@ export class BenchConnector {
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.keepAliveTimeout = 30_000;
+    this.server.on('connection', () => {
+      this.connectionsOpened += 1;
+    });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', () => resolve()));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
     return this;
@@ -59,6 +64,7 @@ export class BenchConnector {
     this.arrivals.length = 0;
     this.threadAttempts.length = 0;
     this.unknownRequests = 0;
+    this.connectionsOpened = 0;
     this.recordArrivals = options.recordArrivals ?? false;
   }
 

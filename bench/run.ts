@@ -25,7 +25,6 @@ import { addPeople, startBenchTenant, type BenchTenant, type BenchUser } from '.
 const ROOT = path.resolve(__dirname, '..');
 const BOT_ENTRY = path.join(ROOT, 'dist/src/index.js');
 const ECHO_ENTRY = path.join(ROOT, 'dist/bench/echo-bot.js');
-const WARM_UP_S = 3;
 /** Cold starts timed per bot (the median is the figure: one start on a shared machine is noise). */
 const COLD_STARTS = 5;
 /** Intune reports the action done this long after it was sent; the bot first looks after 1 s. */
@@ -173,7 +172,7 @@ async function finish(child: BotProcess, sampler: MemorySampler): Promise<number
 
 async function turns(context: Context, child: BotProcess, text: string): Promise<MeasuredTurns> {
   const load = { botUrl: child.url, channel: context.channel, users: context.people.turns, text, connector: context.connector };
-  await driveTurns({ ...load, durationS: WARM_UP_S });
+  await driveTurns({ ...load, durationS: context.options.warmUpSeconds });
   const pids = [process.pid, child.child.pid ?? 0];
   const before = cpuSnapshot(pids);
   const botCpuBefore = processCpuMs(child.child.pid ?? 0);
@@ -228,14 +227,21 @@ async function runBot(context: Context): Promise<BotRun> {
 async function compareTurnsOnly(context: Context, echo: { figures: ProcessFigures; turns: MeasuredTurns }): Promise<void> {
   const { options, dir } = context;
   const { child, sampler, idleRssMb } = await launchSelfServiceBot(context, botEnv(context, 'bot'));
+  const hello = options.breakdown ? await turns(context, child, 'hello') : undefined;
   const run = await turns(context, child, 'reset my PIN');
   const peakRssMb = await finish(child, sampler);
   const line = (name: string, t: MeasuredTurns, figures: { idleRssMb: number; peakRssMb: number }): string =>
     `${name}: ${Math.round(t.turnsPerSecond)} turns/s, p50/p95/p99 ${Math.round(t.latencyMs.p50)}/${Math.round(t.latencyMs.p95)}/${Math.round(t.latencyMs.p99)} ms, ` +
-    `failed ${t.failed}, posted ${t.posted}/${t.ok}, CPU ${t.cpuMsPerTurn.toFixed(2)} ms/turn, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
+    `failed ${t.failed}, posted ${t.posted}/${t.ok}, new connector connections ${t.connectorConnections}, CPU ${t.cpuMsPerTurn.toFixed(2)} ms/turn, machine busy ${t.cpu.machineBusyPercent}%, RSS idle ${Math.round(figures.idleRssMb)} / peak ${Math.round(figures.peakRssMb)} MB`;
+  const graph = options.graphLatencyMs === 0 ? 'instant (no added latency)' : `+${options.graphLatencyMs} ms per call`;
+  console.log(`Message turns, ${options.users} users, ${options.turnSeconds} s each after a ${options.warmUpSeconds} s warm-up; Graph ${graph}`);
   console.log(line('echo', echo.turns, echo.figures));
+  if (hello) console.log(line('bot "hello" (help card, no Graph, no store)', hello, { idleRssMb, peakRssMb }));
   console.log(line('bot ', run, { idleRssMb, peakRssMb }));
-  console.log(`ratio ${(run.turnsPerSecond / echo.turns.turnsPerSecond).toFixed(2)}× (target ≥ 0.6), p99 ${(run.latencyMs.p99 / echo.turns.latencyMs.p99).toFixed(2)}× (target ≤ 2), RSS ${(peakRssMb / echo.figures.peakRssMb).toFixed(2)}× (target ≤ 1.3)`);
+  console.log(
+    `ratio ${(run.turnsPerSecond / echo.turns.turnsPerSecond).toFixed(2)}× turns/s (target ≥ 0.6), p99 ${(run.latencyMs.p99 / echo.turns.latencyMs.p99).toFixed(2)}× (target ≤ 2), ` +
+      `CPU ${(run.cpuMsPerTurn / echo.turns.cpuMsPerTurn).toFixed(2)}× per turn, RSS ${(peakRssMb / echo.figures.peakRssMb).toFixed(2)}× (target ≤ 1.3)`,
+  );
   const profile = options.profile ? summariseProfileIn(path.join(dir, 'profile')) : undefined;
   if (profile) printProfile(profile);
 }

@@ -15,6 +15,8 @@ export interface TurnRun {
   durationS: number;
   /** Messages the bot posted to the connector during the run (one per turn expected). */
   posted: number;
+  /** Connections the bot opened to the connector during the run (keep-alive: none after the warm-up). */
+  connectorConnections: number;
 }
 
 export interface TurnLoad {
@@ -58,5 +60,5 @@ export async function driveTurns(load: TurnLoad): Promise<TurnRun> {
   });
   failed += result.errors; // autocannon counts timeouts among its errors
   const posted = load.connector.counts.reply + load.connector.counts.send;
-  return { turnsPerSecond: ok / result.duration, latencyMs: percentiles(latencies), ok, failed, durationS: result.duration, posted };
+  return { turnsPerSecond: ok / result.duration, latencyMs: percentiles(latencies), ok, failed, durationS: result.duration, posted, connectorConnections: load.connector.connectionsOpened };
 }

@@ -122,11 +122,10 @@ export class PinResetBot {
 
   private async startReset(context: TurnContext, caller: Extract<Caller, { kind: 'ok' }>): Promise<void> {
     const outcome = await this.options.app.requests.requestReset(caller.requester);
-    const sent = await this.reply(context, startCard(caller.locale, outcome, this.options.clock.now(), this.cardOptions()));
-    if (outcome.kind === 'offer' && sent) {
-      // Remember which message holds the card so later updates replace it rather than add messages.
-      await this.options.app.requests.rememberCard(outcome.request, sent);
-    }
+    // The message that holds the card is remembered on the first click, from the invoke's replyToId
+    // (Confirmations.confirm), as for an offer shown in place of the picker: nothing updates a
+    // request awaiting confirmation before a click, so a store write here would only cost a turn.
+    await this.reply(context, startCard(caller.locale, outcome, this.options.clock.now(), this.cardOptions()));
   }
 
   private async onInvoke(context: TurnContext, activity: IncomingActivity): Promise<void> {

@@ -1,8 +1,11 @@
 // Card templates live in the repo's cards/ folder as Adaptive Card JSON with ${…} bindings,
-// expanded by adaptivecards-templating. Loaded once per process and cached.
+// expanded with the semantics of adaptivecards-templating. Loaded and compiled once per process.
+// The compiled engine (compiled-template.ts) is what the bot uses; the library itself stays as the
+// reference it is checked against (test/cards/compiled-templates.test.ts, bench/card-render.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
+import { CompiledTemplate } from './compiled-template';
 
 /** An expanded card: plain JSON, ready to send. */
 export type AdaptiveCard = Record<string, unknown>;
@@ -31,8 +34,20 @@ export type TemplateName =
   | 'recovery-key'
   | 'recovery-key-info';
 
-const templates = new Map<TemplateName, Template>();
+/** 'compiled' in the product; 'library' only to compare against the reference. */
+export type TemplateEngine = 'compiled' | 'library';
+
+const compiled = new Map<TemplateName, CompiledTemplate>();
+const library = new Map<TemplateName, Template>();
+let engine: TemplateEngine = 'compiled';
 let folder: string | undefined;
+
+/** Switches how every card is expanded; returns the previous engine. For the equivalence test and the micro-bench. */
+export function useTemplateEngine(next: TemplateEngine): TemplateEngine {
+  const previous = engine;
+  engine = next;
+  return previous;
+}
 
 /**
  * Expands a template. adaptivecards-templating quietly turns a binding whose data is missing
@@ -41,7 +56,7 @@ let folder: string | undefined;
  * escapes every "{", and ids come from Graph or our own store.)
  */
 export function renderCard(name: TemplateName, data: object): AdaptiveCard {
-  const expanded: unknown = templateFor(name).expand({ $root: data });
+  const expanded: unknown = engine === 'compiled' ? compiledTemplate(name).expand(data) : libraryTemplate(name).expand({ $root: data });
   if (!isRecord(expanded)) throw new Error(`card template "${name}" did not expand to an object`);
   const leftover = findUnexpanded(expanded);
   if (leftover !== undefined) throw new Error(`card template "${name}" left a binding unexpanded: ${leftover}`);
@@ -54,13 +69,24 @@ export function cardsFolder(): string {
   return folder;
 }
 
-function templateFor(name: TemplateName): Template {
-  const cached = templates.get(name);
+function compiledTemplate(name: TemplateName): CompiledTemplate {
+  const cached = compiled.get(name);
   if (cached) return cached;
-  const json: unknown = JSON.parse(fs.readFileSync(path.join(cardsFolder(), `${name}.json`), 'utf8'));
-  const template = new Template(json);
-  templates.set(name, template);
+  const template = new CompiledTemplate(templateJson(name));
+  compiled.set(name, template);
   return template;
+}
+
+function libraryTemplate(name: TemplateName): Template {
+  const cached = library.get(name);
+  if (cached) return cached;
+  const template = new Template(templateJson(name));
+  library.set(name, template);
+  return template;
+}
+
+function templateJson(name: TemplateName): unknown {
+  return JSON.parse(fs.readFileSync(path.join(cardsFolder(), `${name}.json`), 'utf8'));
 }
 
 // Walks up, so it works from src/cards under tsx and from dist/src/cards after tsc.

@@ -66,11 +66,6 @@ export class RequestService {
     }
   }
 
-  /** Records which chat message shows the request's card, so updates replace it. */
-  async rememberCard(request: ResetRequest, activityId: string): Promise<void> {
-    await this.deps.store.patch(request.id, request.version, { cardActivityId: activityId });
-  }
-
   async openRequestsOf(requester: Requester): Promise<ResetRequest[]> {
     return this.deps.store.requestsOf(requester.aadObjectId, OPEN_STATES);
   }

@@ -12,7 +12,13 @@ type CasParams = PatchColumns & { id: string; expected_version: number; from_sta
 
 const CountRow = z.object({ n: z.number().int() });
 
-const OPEN_JSON = JSON.stringify(OPEN_STATES);
+/**
+ * The open states written into the SQL (our own constants, never input): the question "this
+ * device's open request" then matches the partial unique index requests_one_open_per_device
+ * exactly — at most one row, no json_each, no sort (EXPLAIN QUERY PLAN) — and it is asked on
+ * every "reset my PIN" turn.
+ */
+const OPEN_SQL = `(${OPEN_STATES.map((state) => `'${state}'`).join(', ')})`;
 
 const COLUMNS = Object.keys(RequestRow.shape);
 
@@ -34,9 +40,7 @@ function prepare(db: Database) {
     ofRequester: db.prepare(
       `SELECT * FROM requests WHERE requester_id = ? AND ${IN_STATES} ORDER BY created_ms DESC, rowid DESC`,
     ),
-    ofDevice: db.prepare(
-      `SELECT * FROM requests WHERE device_id = ? AND ${IN_STATES} ORDER BY created_ms DESC, rowid DESC LIMIT 1`,
-    ),
+    ofDevice: db.prepare(`SELECT * FROM requests WHERE device_id = ? AND state IN ${OPEN_SQL} ORDER BY created_ms DESC, rowid DESC LIMIT 1`),
     inStates: db.prepare(`SELECT * FROM requests WHERE ${IN_STATES} ORDER BY created_ms, rowid`),
     // The WHERE is the partial index requests_showing_passcode's own, so SQLite reads only its rows.
     showingPasscode: db.prepare(`SELECT * FROM requests WHERE state = 'succeeded' AND hide_passcode_at IS NOT NULL ORDER BY created_ms, rowid`),
@@ -85,7 +89,7 @@ export function sqliteRequestStore(db: Database, clock: Clock): RequestStore {
   const insertChecked = (request: ResetRequest, rules: InsertRules): InsertOutcome =>
     immediate(db, () => {
       if (isOpen(request.state)) {
-        const open = sql.ofDevice.get(request.device.deviceId, OPEN_JSON);
+        const open = sql.ofDevice.get(request.device.deviceId);
         if (open !== undefined) return { kind: 'deviceHasOpenRequest', existing: parseRequest(open) };
       }
       const limit = rules.dailyLimit;
@@ -116,7 +120,7 @@ export function sqliteRequestStore(db: Database, clock: Clock): RequestStore {
       return sql.ofRequester.all(requesterId, JSON.stringify(states)).map(parseRequest);
     },
     async openRequestForDevice(deviceId: string): Promise<ResetRequest | undefined> {
-      const row = sql.ofDevice.get(deviceId, OPEN_JSON);
+      const row = sql.ofDevice.get(deviceId);
       return row === undefined ? undefined : parseRequest(row);
     },
     async requestsInStates(states: readonly RequestState[]): Promise<ResetRequest[]> {
