@@ -1,5 +1,5 @@
 // Nothing outside the repository: what a new user gets from `git clone` must be enough. The card
-// schema tests and `npm run package` once read a `shared/schemas` folder beside this repository
+// schema tests and `npm run package` once read a schemas folder of the workspace beside this repository
 // that no user has, and a fresh clone failed 331 tests (issue 12).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
