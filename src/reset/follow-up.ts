@@ -168,7 +168,8 @@ export class ActionFollowUp {
   }
 }
 
-function startedAfterOurPost(result: ActionResult, request: ResetRequest): boolean {
+/** Whether `result` is this request's action and not an earlier one (its start is after our POST, give or take skew). */
+export function startedAfterOurPost(result: ActionResult, request: ResetRequest): boolean {
   const started = Date.parse(result.startDateTime);
   if (!request.actionSentAt || Number.isNaN(started)) return false;
   return started >= Date.parse(request.actionSentAt) - CLOCK_SKEW_MS;

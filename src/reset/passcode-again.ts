@@ -2,6 +2,7 @@ import type { ActionResult } from '../intune/device';
 import type { Logger } from '../log';
 import { sameId } from './identity';
 import { moveFrom } from './execution';
+import { startedAfterOurPost } from './follow-up';
 import { asIntuneFailure, type Clock, type DeviceActions, type DeviceDirectory, type RequestStore } from './ports';
 import type { ResetRequest } from './request';
 import type { Requester } from './service';
@@ -12,9 +13,6 @@ import type { Requester } from './service';
  * showed it after a few minutes; whoever missed it may show it again within those 7 days.
  */
 export const PASSCODE_READABLE_MS = 7 * 24 * 3600 * 1000;
-
-/** Same tolerance as the follow-up uses to tell our action's result from an older one. */
-const CLOCK_SKEW_MS = 10_000;
 
 export type PasscodeAgainRefusal = 'requestNotFound' | 'notYourRequest' | 'noPasscode' | 'tooOld' | 'notYourDevice' | 'intuneUnavailable';
 
@@ -70,10 +68,8 @@ export class PasscodeRecall {
 
   private passcodeOf(result: ActionResult | undefined, request: ResetRequest): { kind: 'value'; value: string } | Refused {
     if (!result || result.actionState !== 'done' || !result.passcode) return refused('noPasscode');
-    const started = Date.parse(result.startDateTime);
-    const sentAt = request.actionSentAt ? Date.parse(request.actionSentAt) : Number.NaN;
     // A result older than our action is someone else's (an earlier reset): not this request's passcode.
-    if (Number.isNaN(started) || Number.isNaN(sentAt) || started < sentAt - CLOCK_SKEW_MS) return refused('noPasscode');
+    if (!startedAfterOurPost(result, request)) return refused('noPasscode');
     if (!this.readableAt(result.startDateTime)) return refused('tooOld');
     return { kind: 'value', value: result.passcode };
   }
