@@ -8,6 +8,7 @@ import type { ManagedDevice } from '../intune/device';
 import type { Logger } from '../log';
 import type { Clock, DeviceDirectory } from '../reset/ports';
 import { sameId } from '../reset/identity';
+import { DAY_MS, retryAtAfter } from '../reset/rolling-day';
 import type { Requester } from '../reset/service';
 import { keyIdMatches, type KeyId } from './key-id';
 import {
@@ -70,7 +71,6 @@ export interface RecoveryKeyDeps {
   maxAttemptsPerDay: number;
 }
 
-const DAY_MS = 24 * 3600_000;
 
 export class RecoveryKeyService {
   constructor(private readonly deps: RecoveryKeyDeps) {}
@@ -175,9 +175,8 @@ export class RecoveryKeyService {
     if (used < this.deps.maxAttemptsPerDay) return undefined;
     this.deps.log.warn('recovery key: daily attempt limit reached', { limit: this.deps.maxAttemptsPerDay });
     const events = await this.deps.ledger.recoveryKeyEventsOf(requester.aadObjectId);
-    const recent = events.map((e) => Date.parse(e.at)).filter((at) => at >= since.getTime()).sort((a, b) => a - b);
-    const oldest = recent[recent.length - this.deps.maxAttemptsPerDay] ?? this.deps.clock.now().getTime();
-    return { kind: 'tooManyAttempts', limit: this.deps.maxAttemptsPerDay, retryAt: new Date(oldest + DAY_MS).toISOString() };
+    const retryAt = retryAtAfter(events.map((e) => Date.parse(e.at)), this.deps.maxAttemptsPerDay, this.deps.clock.now().getTime());
+    return { kind: 'tooManyAttempts', limit: this.deps.maxAttemptsPerDay, retryAt };
   }
 
   /** Records an attempt; returns how many the requester has used in the last 24 hours. */

@@ -6,6 +6,7 @@ import type { Problem } from './problems';
 import { asIntuneFailure, type Clock, type DeviceDirectory, type InsertOutcome, type RequestStore } from './ports';
 import { FINAL_STATES, NOTHING_HAPPENED_YET, OPEN_STATES, type DeviceSnapshot, type ResetRequest } from './request';
 import { sameId } from './identity';
+import { DAY_MS, retryAtAfter } from './rolling-day';
 
 /** The person asking, as proven by the channel (never by anything they typed). */
 export interface Requester {
@@ -37,7 +38,6 @@ export interface RequestServiceDeps {
   approval: { helpdeskGroupId: string | undefined };
 }
 
-const DAY_MS = 24 * 3600 * 1000;
 
 /** "Reset my PIN" up to the confirm card: list own devices, decide what each one allows, open a request. */
 /** How long an offer waits for its Confirm before a new request for the device replaces it. */
@@ -153,10 +153,9 @@ export class RequestService {
 async function tooManyRequests(deps: RequestServiceDeps, requester: Requester): Promise<Problem> {
   const now = deps.clock.now().getTime();
   const recent = await deps.store.requestsOf(requester.aadObjectId, [...OPEN_STATES, ...FINAL_STATES]);
-  const counted = recent.map((r) => Date.parse(r.createdAt)).filter((t) => t >= now - DAY_MS).sort((a, b) => a - b);
-  const oldest = counted[counted.length - deps.maxRequestsPerDay] ?? now;
-  deps.log.warn('daily request limit reached', { requester: requester.aadObjectId, count: counted.length });
-  return { kind: 'tooManyRequests', limit: deps.maxRequestsPerDay, retryAt: new Date(oldest + DAY_MS).toISOString() };
+  const created = recent.map((r) => Date.parse(r.createdAt));
+  deps.log.warn('daily request limit reached', { requester: requester.aadObjectId, count: created.filter((t) => t >= now - DAY_MS).length });
+  return { kind: 'tooManyRequests', limit: deps.maxRequestsPerDay, retryAt: retryAtAfter(created, deps.maxRequestsPerDay, now) };
 }
 
 function assertNever(value: never): never {
