@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { MicrosoftAppCredentials } from 'botframework-connector';
 import sinon from 'sinon';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, DEMO_USER_IDS, type DemoTenant } from '../../src/demo/tenant';
-import { BotUnderTest, type TestUser } from '../support/bot-harness';
-import { startTestTenant } from '../support/demo-tenant';
-import { epochSeconds, jwkOf, makeKey, signJwt, type JwtHeader, type JwtPayload } from './support/jwt';
-import { startOpenIdServer, type OpenIdServer } from './support/openid-server';
+import { DEMO_TENANT_ID, DEMO_USER_IDS, type DemoTenant } from '../../src/demo/tenant';
+import type { BotUnderTest, TestUser } from '../support/bot-harness';
+import { BOT_APP_ID, CHANNEL_ISSUER, startChannelBot, type ChannelBot } from './support/channel-bot';
+import { epochSeconds, makeKey, type JwtHeader, type JwtPayload } from './support/jwt';
+import type { OpenIdServer } from './support/openid-server';
 
 /*
  * What botframework-connector 4.23.3 checks on a channel token (ParameterizedBotFrameworkAuthentication
@@ -25,9 +24,7 @@ import { startOpenIdServer, type OpenIdServer } from './support/openid-server';
  * against the library's behaviour, are the contract both must meet.
  */
 
-const BOT_APP_ID = '9a1c7f52-3c1e-4b7a-9d2e-5f0a6b1c2d3e';
 const OTHER_APP_ID = '0b6d1e3f-8a2c-4d5e-b6f7-1a2b3c4d5e6f';
-const CHANNEL_ISSUER = 'https://channel.pinbot.test';
 const KID = 'channel-key-1';
 const employee: TestUser = { id: DEMO_USER_IDS.employee, name: 'Chen Mei-Ling 陳美玲' };
 
@@ -42,40 +39,18 @@ async function quietly<T>(send: () => Promise<T>): Promise<T> {
 }
 
 describe('Bot Framework authentication of incoming activities', () => {
-  const channelKey = makeKey(KID);
+  let channel: ChannelBot;
   let openId: OpenIdServer;
   let tenant: DemoTenant;
   let bot: BotUnderTest;
-  let outboundToken: sinon.SinonStub;
   let fetchedAtStart: string[] = [];
 
   before(async () => {
-    openId = await startOpenIdServer({ issuer: CHANNEL_ISSUER, keys: [jwkOf(channelKey, { endorsements: ['msteams'] })] });
-    tenant = await startTestTenant();
-    // The bot's own token for replies comes from login.microsoftonline.com, which a test cannot
-    // reach; only that outbound step is replaced. Incoming tokens are checked by the real code.
-    outboundToken = sinon.stub(MicrosoftAppCredentials.prototype, 'getToken').resolves('outbound-token-for-the-connector');
-    bot = await BotUnderTest.start(
-      { ...tenant, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
-      {
-        env: {
-          MicrosoftAppId: BOT_APP_ID,
-          MicrosoftAppPassword: 'bot-secret',
-          MicrosoftAppType: 'SingleTenant',
-          MicrosoftAppTenantId: DEMO_TENANT_ID,
-          BOT_OPENID_METADATA_URL: openId.metadataUrl,
-          BOT_TOKEN_ISSUER: CHANNEL_ISSUER,
-        },
-      },
-    );
+    channel = await startChannelBot({ kid: KID, endorsements: ['msteams'] });
+    ({ openId, tenant, bot } = channel);
     fetchedAtStart = [...openId.fetched];
   });
-  after(async () => {
-    outboundToken.restore();
-    await bot?.stop();
-    await tenant?.stop();
-    await openId?.stop();
-  });
+  after(async () => channel?.stop());
   beforeEach(() => tenant.resetLog());
 
   function claims(overrides: JwtPayload = {}): JwtPayload {
@@ -83,8 +58,8 @@ describe('Bot Framework authentication of incoming activities', () => {
     return { iss: CHANNEL_ISSUER, aud: BOT_APP_ID, serviceurl: bot.connector.url, nbf: now - 60, exp: now + 3600, ...overrides };
   }
 
-  function token(payload: JwtPayload = claims(), header: Partial<JwtHeader> = {}, key = channelKey): string {
-    return signJwt({ alg: 'RS256', typ: 'JWT', kid: KID, ...header }, payload, key.privateKey);
+  function token(payload: JwtPayload = claims(), header: Partial<JwtHeader> = {}, key?: ReturnType<typeof makeKey>): string {
+    return channel.token(payload, header, key);
   }
 
   /** Says "help" with the header and asserts the attack reached nothing: no Graph call, no message. */

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { MicrosoftAppCredentials } from 'botframework-connector';
 import sinon from 'sinon';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, DEMO_USER_IDS, type DemoTenant } from '../../src/demo/tenant';
-import { BotUnderTest, type TestUser } from '../support/bot-harness';
-import { startTestTenant } from '../support/demo-tenant';
-import { epochSeconds, jwkOf, makeKey, signJwt, type JwtPayload } from './support/jwt';
-import { startOpenIdServer, type OpenIdServer } from './support/openid-server';
+import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../src/demo/tenant';
+import type { BotUnderTest, TestUser } from '../support/bot-harness';
+import { epochSeconds, type JwtPayload } from './support/jwt';
+import { startChannelBot, type ChannelBot } from './support/channel-bot';
 
 /*
  * Issue 15, item 6 (found by an attack run on loopback): the public bot port answered /metrics
@@ -15,49 +13,19 @@ import { startOpenIdServer, type OpenIdServer } from './support/openid-server';
  * Expected: the public port has /api/messages and /healthz only; /metrics and /readyz are on
  * METRICS_PORT, 127.0.0.1; a refused token is a bare 401 and one JSON log line with a reason.
  */
-const BOT_APP_ID = '9a1c7f52-3c1e-4b7a-9d2e-5f0a6b1c2d3e';
-const CHANNEL_ISSUER = 'https://channel.pinbot.test';
-const KID = 'channel-key-1';
 const employee: TestUser = { id: DEMO_USER_IDS.employee, name: 'Chen Mei-Ling' };
 
 describe('the public port and refused tokens (issue 15, item 6)', () => {
-  const channelKey = makeKey(KID);
-  let openId: OpenIdServer;
-  let tenant: DemoTenant;
+  let channel: ChannelBot;
   let bot: BotUnderTest;
-  let outboundToken: sinon.SinonStub;
 
   before(async () => {
-    openId = await startOpenIdServer({ issuer: CHANNEL_ISSUER, keys: [jwkOf(channelKey, { endorsements: ['msteams'] })] });
-    tenant = await startTestTenant();
-    outboundToken = sinon.stub(MicrosoftAppCredentials.prototype, 'getToken').resolves('outbound-token-for-the-connector');
-    bot = await BotUnderTest.start(
-      { ...tenant, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
-      {
-        env: {
-          MicrosoftAppId: BOT_APP_ID,
-          MicrosoftAppPassword: 'bot-secret',
-          MicrosoftAppType: 'SingleTenant',
-          MicrosoftAppTenantId: DEMO_TENANT_ID,
-          BOT_OPENID_METADATA_URL: openId.metadataUrl,
-          BOT_TOKEN_ISSUER: CHANNEL_ISSUER,
-          METRICS_PORT: '0',
-        },
-      },
-    );
+    channel = await startChannelBot({ kid: 'channel-key-1', endorsements: ['msteams'], env: { METRICS_PORT: '0' } });
+    bot = channel.bot;
   });
-  after(async () => {
-    outboundToken.restore();
-    await bot?.stop();
-    await tenant?.stop();
-    await openId?.stop();
-  });
+  after(async () => channel?.stop());
 
-  function token(overrides: JwtPayload = {}): string {
-    const now = epochSeconds();
-    const claims = { iss: CHANNEL_ISSUER, aud: BOT_APP_ID, serviceurl: bot.connector.url, nbf: now - 60, exp: now + 3600, ...overrides };
-    return signJwt({ alg: 'RS256', typ: 'JWT', kid: KID }, claims, channelKey.privateKey);
-  }
+  const token = (overrides: JwtPayload = {}): string => channel.token(overrides);
 
   /** Posts "help" with `authorization`; returns the answer and whatever the process wrote on stderr meanwhile. */
   async function attempt(authorization: string | undefined): Promise<{ status: number; body: string; stderr: string }> {

@@ -5,58 +5,26 @@
 // (the caller's Entra id, tenant and personal scope) is trusted because Teams sets it, so an
 // activity from any other channel is refused before the turn runs.
 import assert from 'node:assert/strict';
-import { MicrosoftAppCredentials } from 'botframework-connector';
-import sinon from 'sinon';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, DEMO_USER_IDS, type DemoTenant } from '../../src/demo/tenant';
-import { BotUnderTest, type TestUser } from '../support/bot-harness';
-import { startTestTenant } from '../support/demo-tenant';
-import { epochSeconds, jwkOf, makeKey, signJwt } from './support/jwt';
-import { startOpenIdServer, type OpenIdServer } from './support/openid-server';
+import { DEMO_TENANT_ID, DEMO_USER_IDS, type DemoTenant } from '../../src/demo/tenant';
+import type { BotUnderTest, TestUser } from '../support/bot-harness';
+import { startChannelBot, type ChannelBot } from './support/channel-bot';
 
-const BOT_APP_ID = '9a1c7f52-3c1e-4b7a-9d2e-5f0a6b1c2d3e';
-const CHANNEL_ISSUER = 'https://channel.pinbot.test';
-const KID = 'shared-channel-key';
 const employee: TestUser = { id: DEMO_USER_IDS.employee, name: 'Chen Mei-Ling 陳美玲' };
 
 describe('activities from channels other than Microsoft Teams', () => {
   // One key endorsing several channels, as the Bot Framework's own signing keys do.
-  const channelKey = makeKey(KID);
-  let openId: OpenIdServer;
+  let channel: ChannelBot;
   let tenant: DemoTenant;
   let bot: BotUnderTest;
-  let outboundToken: sinon.SinonStub;
 
   before(async () => {
-    openId = await startOpenIdServer({ issuer: CHANNEL_ISSUER, keys: [jwkOf(channelKey, { endorsements: ['msteams', 'webchat', 'directline'] })] });
-    tenant = await startTestTenant();
-    outboundToken = sinon.stub(MicrosoftAppCredentials.prototype, 'getToken').resolves('outbound-token-for-the-connector');
-    bot = await BotUnderTest.start(
-      { ...tenant, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
-      {
-        env: {
-          MicrosoftAppId: BOT_APP_ID,
-          MicrosoftAppPassword: 'bot-secret',
-          MicrosoftAppType: 'SingleTenant',
-          MicrosoftAppTenantId: DEMO_TENANT_ID,
-          BOT_OPENID_METADATA_URL: openId.metadataUrl,
-          BOT_TOKEN_ISSUER: CHANNEL_ISSUER,
-        },
-      },
-    );
+    channel = await startChannelBot({ kid: 'shared-channel-key', endorsements: ['msteams', 'webchat', 'directline'] });
+    ({ tenant, bot } = channel);
   });
-  after(async () => {
-    outboundToken.restore();
-    await bot?.stop();
-    await tenant?.stop();
-    await openId?.stop();
-  });
+  after(async () => channel?.stop());
   beforeEach(() => tenant.resetLog());
 
-  function validToken(): string {
-    const now = epochSeconds();
-    const payload = { iss: CHANNEL_ISSUER, aud: BOT_APP_ID, serviceurl: bot.connector.url, nbf: now - 60, exp: now + 3600 };
-    return `Bearer ${signJwt({ alg: 'RS256', typ: 'JWT', kid: KID }, payload, channelKey.privateKey)}`;
-  }
+  const validToken = (): string => `Bearer ${channel.token()}`;
 
   for (const channelId of ['webchat', 'directline']) {
     it(`refuses a correctly signed ${channelId} activity posing as a Teams user: no Graph request, nothing sent`, async () => {
