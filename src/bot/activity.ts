@@ -37,7 +37,8 @@ export const IncomingActivity = z.object({
 });
 export type IncomingActivity = z.infer<typeof IncomingActivity>;
 
-const guid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+/** An id the bot handed out (request, device): a GUID, whatever case Teams sends it back in. */
+export const guid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
 /** `Action.Execute` invoke value; `data` is parsed per verb below. */
 export const CardActionValue = z.object({

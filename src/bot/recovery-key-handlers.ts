@@ -15,10 +15,8 @@ import type { Locale } from '../i18n';
 import { KeyIdInput, type RecoveryKeyService, type RecoveryKeyStart, type RevealOutcome } from '../recovery-key';
 import type { Clock } from '../reset/ports';
 import type { Requester } from '../reset/service';
-import { CardActionValue } from './activity';
+import { CardActionValue, guid } from './activity';
 import type { FreshSignInGate } from './fresh-signin';
-
-const guid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
 /** The recovery-key verbs and their data; `keyId` is merged in by Teams from the card's input. */
 export const RecoveryKeyAction = z.discriminatedUnion('verb', [
