@@ -1,42 +1,20 @@
 // The fresh sign-in before a recovery key: the gate hands over the user's token only when Entra
 // signed it for this user and the sign-in is recent (tokens signed by a local Entra stand-in).
 import assert from 'node:assert/strict';
-import { CloudAdapter, TurnContext, type Activity, type SignInUrlResponse, type TokenResponse } from 'botbuilder';
-import { UserTokenClient, type TokenExchangeRequest, type TokenStatus } from 'botframework-connector';
+import { CloudAdapter, TurnContext, type Activity } from 'botbuilder';
 import { FreshSignInGate } from '../../src/bot/fresh-signin';
 import { OpenIdKeyCache } from '../../src/bot/fresh-signin-token';
 import { createLogger } from '../../src/log';
 import { SSO_APP_ID, SSO_TENANT_ID, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from '../security/support/entra';
 import { epochSeconds } from '../security/support/jwt';
+import { FakeUserTokens } from '../security/support/user-tokens';
 
 const LINK = 'https://token.botframework.com/api/oauth/signin?signin=rk';
-
-class OneTokenService extends UserTokenClient {
-  token = '';
-  async getUserToken(_u: string, connectionName: string, channelId: string): Promise<TokenResponse> {
-    return { connectionName, token: this.token, expiration: '', channelId };
-  }
-  async getSignInResource(): Promise<SignInUrlResponse> {
-    return { signInLink: LINK };
-  }
-  signOutUser(): Promise<void> {
-    throw new Error('unused');
-  }
-  getTokenStatus(): Promise<TokenStatus[]> {
-    throw new Error('unused');
-  }
-  getAadTokens(): Promise<Record<string, TokenResponse>> {
-    throw new Error('unused');
-  }
-  exchangeToken(_u: string, _c: string, _ch: string, _r: TokenExchangeRequest): Promise<TokenResponse> {
-    throw new Error('unused');
-  }
-}
 
 describe('fresh sign-in before a recovery key is shown', () => {
   let entra: EntraStandIn;
   const adapter = new CloudAdapter();
-  const tokens = new OneTokenService();
+  const tokens = new FakeUserTokens(LINK);
   let gate: FreshSignInGate;
   before(async () => {
     entra = await startEntraStandIn();

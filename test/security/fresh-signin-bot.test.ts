@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { CloudAdapter, TurnContext, type Activity, type SignInUrlResponse, type TokenResponse } from 'botbuilder';
-import { UserTokenClient, type TokenExchangeRequest, type TokenStatus } from 'botframework-connector';
+import { CloudAdapter, TurnContext, type Activity } from 'botbuilder';
 import { ApprovalHandlers } from '../../src/bot/approval-handlers';
 import { FreshSignInGate } from '../../src/bot/fresh-signin';
 import { OpenIdKeyCache } from '../../src/bot/fresh-signin-token';
@@ -11,29 +10,7 @@ import { ApprovalChannels } from '../../src/reset/approval-channel';
 import { HELPDESK_GROUP, World, type Instance } from '../reset/support/world';
 import { SSO_APP_ID, SSO_TENANT_ID, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from './support/entra';
 import { epochSeconds } from './support/jwt';
-
-/** The Bot Framework token service for one user: the token it holds for the OAuth connection. */
-class StoredUserToken extends UserTokenClient {
-  token = '';
-  async getUserToken(_userId: string, connectionName: string, channelId: string): Promise<TokenResponse> {
-    return { connectionName, token: this.token, expiration: '', channelId };
-  }
-  async getSignInResource(): Promise<SignInUrlResponse> {
-    return { signInLink: 'https://token.botframework.com/api/oauth/signin?signin=abc' };
-  }
-  signOutUser(): Promise<void> {
-    throw new Error('not used');
-  }
-  getTokenStatus(): Promise<TokenStatus[]> {
-    throw new Error('not used');
-  }
-  getAadTokens(): Promise<Record<string, TokenResponse>> {
-    throw new Error('not used');
-  }
-  exchangeToken(_u: string, _c: string, _ch: string, _r: TokenExchangeRequest): Promise<TokenResponse> {
-    throw new Error('not used');
-  }
-}
+import { FakeUserTokens } from './support/user-tokens';
 
 const noConversations: ConversationStore = {
   saveConversation: async () => undefined,
@@ -52,7 +29,7 @@ describe('fresh sign-in required, through the bot', () => {
   let world: World;
   let instance: Instance;
   let bot: PinResetBot;
-  let tokens: StoredUserToken;
+  let tokens: FakeUserTokens;
   const adapter = new CloudAdapter();
 
   before(async () => {
@@ -63,7 +40,7 @@ describe('fresh sign-in required, through the bot', () => {
   beforeEach(() => {
     world = new World();
     instance = world.startInstance();
-    tokens = new StoredUserToken();
+    tokens = new FakeUserTokens();
     const gate = new FreshSignInGate({
       connectionName: 'TeamsSso',
       maxAgeMs: 5 * 60_000,

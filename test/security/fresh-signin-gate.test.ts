@@ -1,45 +1,15 @@
 import assert from 'node:assert/strict';
-import { CloudAdapter, TurnContext, type Activity, type SignInUrlResponse, type TokenResponse } from 'botbuilder';
-import { UserTokenClient, type TokenExchangeRequest, type TokenStatus } from 'botframework-connector';
+import { CloudAdapter, TurnContext, type Activity } from 'botbuilder';
 import { FreshSignInGate } from '../../src/bot/fresh-signin';
 import { OpenIdKeyCache } from '../../src/bot/fresh-signin-token';
 import { createLogger } from '../../src/log';
 import { schemaErrors, visibleTexts } from '../cards/support/card-json';
 import { SSO_APP_ID, SSO_TENANT_ID, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from './support/entra';
 import { epochSeconds } from './support/jwt';
+import { FakeUserTokens, SIGN_IN_LINK } from './support/user-tokens';
 
 const CONNECTION = 'TeamsSso';
-const SIGN_IN_LINK = 'https://token.botframework.com/api/oauth/signin?signin=abc123';
 const REQUEST_ID = '3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c';
-
-/** The token service as the gate sees it: one stored token per user, and a sign-in link. */
-class FakeUserTokens extends UserTokenClient {
-  token: string | undefined;
-  failing = false;
-  readonly calls: { userId: string; connectionName: string; channelId: string; magicCode: string | undefined }[] = [];
-
-  async getUserToken(userId: string, connectionName: string, channelId: string, magicCode: string | undefined): Promise<TokenResponse> {
-    this.calls.push({ userId, connectionName, channelId, magicCode });
-    if (this.failing) throw new Error('token service unreachable');
-    return { connectionName, token: this.token ?? '', expiration: '', channelId };
-  }
-  async getSignInResource(): Promise<SignInUrlResponse> {
-    if (this.failing) throw new Error('token service unreachable');
-    return { signInLink: SIGN_IN_LINK };
-  }
-  signOutUser(): Promise<void> {
-    throw new Error('not used by the gate');
-  }
-  getTokenStatus(): Promise<TokenStatus[]> {
-    throw new Error('not used by the gate');
-  }
-  getAadTokens(): Promise<Record<string, TokenResponse>> {
-    throw new Error('not used by the gate');
-  }
-  exchangeToken(_u: string, _c: string, _ch: string, _r: TokenExchangeRequest): Promise<TokenResponse> {
-    throw new Error('not used by the gate');
-  }
-}
 
 describe('fresh sign-in gate before a confirm', () => {
   let entra: EntraStandIn;

@@ -4,8 +4,7 @@
 // Real PinResetBot, real FreshSignInGate verifying Entra-signed tokens, real ResetApp over the demo
 // tenant; only the Bot Framework token service is a stand-in (it holds the user's token).
 import assert from 'node:assert/strict';
-import { CloudAdapter, TurnContext, type Activity, type ResourceResponse, type SignInUrlResponse, type TokenResponse } from 'botbuilder';
-import { UserTokenClient, type TokenExchangeRequest, type TokenStatus } from 'botframework-connector';
+import { CloudAdapter, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
 import { FreshSignInGate } from '../../src/bot/fresh-signin';
 import { OpenIdKeyCache } from '../../src/bot/fresh-signin-token';
 import { PinResetBot } from '../../src/bot/pin-reset-bot';
@@ -15,28 +14,7 @@ import { buttonsOf, textOf } from '../e2e/cards';
 import { offerFor, startWorld, stopWorld, users, waitForState, type World } from '../e2e/setup';
 import { SSO_APP_ID, SSO_TENANT_ID, startEntraStandIn, type EntraStandIn } from './support/entra';
 import { epochSeconds } from './support/jwt';
-
-class StoredUserToken extends UserTokenClient {
-  token = '';
-  async getUserToken(_userId: string, connectionName: string, channelId: string): Promise<TokenResponse> {
-    return { connectionName, token: this.token, expiration: '', channelId };
-  }
-  async getSignInResource(): Promise<SignInUrlResponse> {
-    return { signInLink: 'https://token.botframework.com/api/oauth/signin?signin=abc123' };
-  }
-  signOutUser(): Promise<void> {
-    throw new Error('not used by the gate');
-  }
-  getTokenStatus(): Promise<TokenStatus[]> {
-    throw new Error('not used by the gate');
-  }
-  getAadTokens(): Promise<Record<string, TokenResponse>> {
-    throw new Error('not used by the gate');
-  }
-  exchangeToken(_u: string, _c: string, _ch: string, _r: TokenExchangeRequest): Promise<TokenResponse> {
-    throw new Error('not used by the gate');
-  }
-}
+import { FakeUserTokens } from './support/user-tokens';
 
 describe('"Show passcode again" behind the fresh sign-in gate', () => {
   let world: World;
@@ -44,7 +22,7 @@ describe('"Show passcode again" behind the fresh sign-in gate', () => {
   let bot: PinResetBot;
   let requestId: string;
   let passcode: string;
-  const tokens = new StoredUserToken();
+  const tokens = new FakeUserTokens();
   const adapter = new CloudAdapter();
 
   before(async () => {
