@@ -2,22 +2,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, environmentWithDotEnv, loadConfig } from '../../src/config';
+import { environmentWithDotEnv, loadConfig } from '../../src/config';
 import { redactedSummary } from '../../src/config-summary';
+import { problemsOf } from './support/problems';
 
 const TENANT = '6f1e6b5c-0000-4000-8000-000000000001';
 const CLIENT = '6f1e6b5c-0000-4000-8000-000000000002';
 const base = { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'shh-its-a-secret' };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('settings', () => {
   it('starts with only a tenant and a Graph client secret, on the public cloud defaults', () => {

@@ -3,23 +3,14 @@
 // Intune" — end users resetting from Company Portal). In production the fresh sign-in gate is on
 // unless an administrator turns it off in so many words, and the bot says so in its log.
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig, startupWarnings } from '../../src/config';
+import { loadConfig, startupWarnings } from '../../src/config';
 import { startWorld, stopWorld, type World } from '../e2e/setup';
+import { problemsOf } from './support/problems';
 
 const TENANT = '6f1e6b5c-0000-4000-8000-000000000001';
 const APP = '6f1e6b5c-0000-4000-8000-000000000002';
 const base = { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: APP, AZURE_CLIENT_SECRET: 'graph-secret' };
 const bot = { MicrosoftAppId: APP, MicrosoftAppPassword: 'bot-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
 
 describe('fresh sign-in is on by default in production', () => {
   for (const nodeEnv of ['production', 'Production', 'PRODUCTION', ' production ']) {

@@ -1,24 +1,15 @@
 // RECOVERY_KEY_POLICY and the words that ask for a recovery key; the Key ID a person types.
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { redactedSummary } from '../../src/config-summary';
 import { recognizeIntent } from '../../src/i18n';
 import { KeyIdInput, keyIdMatches } from '../../src/recovery-key';
+import { problemsOf } from '../config/support/problems';
 
 const TENANT = '6f1e6b5c-0000-4000-8000-000000000001';
 const APP = '6f1e6b5c-0000-4000-8000-000000000003';
 const base = { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: '6f1e6b5c-0000-4000-8000-000000000002', AZURE_CLIENT_SECRET: 'shh' };
 const bot = { MicrosoftAppId: APP, MicrosoftAppPassword: 'bot-secret', OAUTH_CONNECTION_NAME: 'TeamsSso' };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('RECOVERY_KEY_POLICY', () => {
   it('is off unless asked for, so nothing needs an OAuth connection by default', () => {

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { overridesOf } from '../../src/bot/adapter';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/config';
 import { redactedSummary } from '../../src/config-summary';
+import { problemsOf } from '../config/support/problems';
 
 const TENANT = '6f1e6b5c-0000-4000-8000-000000000001';
 const APP = '6f1e6b5c-0000-4000-8000-000000000002';
 const base = { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: APP, AZURE_CLIENT_SECRET: 'graph-secret' };
 const bot = { MicrosoftAppId: APP, MicrosoftAppPassword: 'bot-secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-}
 
 describe('settings of Bot Framework authentication and fresh sign-in', () => {
   it('uses the public cloud unless told otherwise: no overrides at all', () => {
