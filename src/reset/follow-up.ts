@@ -3,10 +3,7 @@ import { audit, failureReasonOf, finish, moveFrom, SENT_EVENT, type ExecutionDep
 import { holdLease } from './lease';
 import type { ResetRequest } from './request';
 
-/**
- * Only matters when Graph never confirmed our POST (503/504/timeout, or a crash before the answer):
- * then a result is ours only if it started after the POST, give or take this much clock skew.
- */
+/** A result is ours only if it started after our POST, give or take this much clock skew. */
 const CLOCK_SKEW_MS = 10_000;
 
 /**
@@ -49,11 +46,11 @@ export class ActionFollowUp {
       await finish(this.deps, request, 'failed', reason);
       return;
     }
-    // After a 204 the newest resetPasscode result is ours. Without one, we need proof in the result
-    // itself: sending again could act twice, so with no trace of our POST we say so instead of guessing.
-    const accepted = await this.graphAccepted(request);
-    if (result && (accepted || startedAfterOurPost(result, request))) return this.settle(request, result);
-    if (accepted) return this.backOff(request);
+    // A result is ours only if it started after our POST: even after a 204 Intune may still list an
+    // earlier reset's entry (with its old passcode) for a while. After a 204 we wait for ours; with
+    // no 204, sending again could act twice, so with no trace of our POST we say so instead of guessing.
+    if (result && startedAfterOurPost(result, request)) return this.settle(request, result);
+    if (await this.graphAccepted(request)) return this.backOff(request);
     await finish(this.deps, request, 'failed', 'actionNotConfirmed');
   }
 

@@ -212,5 +212,23 @@ describe('executing and following a reset (ActionExecutor, ActionFollowUp)', () 
       assert.deepEqual(world.passcodes.visible(), ['Your temporary passcode: 424242']);
       assert.equal((await world.current(confirmed.id)).state, 'succeeded');
     });
+
+    // Even after a 204, deviceActionResults is read from Intune's own store and may not list our
+    // action yet at the first check ("deviceActionResult": startDateTime is when the action was
+    // initiated). An earlier reset's entry — with its old, probably expired passcode — is not ours.
+    it('after a 204, an older resetPasscode result still listed at the first check is not ours: it waits for ours', async () => {
+      world.workProfile();
+      const older = new Date(world.clock.now().getTime() - 2 * HOUR);
+      world.intune.setResult('android-a11c', 'done', older, '111111');
+      world.intune.onPost = () => undefined; // Intune has not listed our action yet
+      const confirmed = await world.confirmed(bot, 'android-a11c');
+      await world.clock.advance(30_000);
+      assert.deepEqual(world.passcodes.visible(), [], 'the old passcode is never shown');
+      assert.equal((await world.current(confirmed.id)).state, 'executing');
+      world.intune.setResult('android-a11c', 'done', world.clock.now(), '424242');
+      await world.clock.advance(2 * MINUTE);
+      assert.deepEqual(world.passcodes.visible(), ['Your temporary passcode: 424242']);
+      assert.equal((await world.current(confirmed.id)).state, 'succeeded');
+    });
   });
 });
