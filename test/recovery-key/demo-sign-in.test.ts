@@ -112,8 +112,11 @@ describe('recovery key through the demo token service and sign-in page (local mo
     await askAndGetSignInLink(b);
     const answer = await bot.invoke(b.user, 'showRecoveryKey', { deviceId: b.deviceId, keyId: b.keyId.slice(0, 8), signInCode: code });
     assert.ok(signInLinkOf(answer.body?.value), 'B is asked to sign in again');
+    assert.equal((await heldToken(tenant, b.user)).status, 404, 'the token service holds no token for B');
     assert.equal(keyReads(), 0);
     assert.equal(holding(b.key).length + holding(a.key).length, 0);
+    const forA = await bot.invoke(a.user, 'showRecoveryKey', { deviceId: a.deviceId, keyId: a.keyId.slice(0, 8), signInCode: code });
+    assert.match(textOf(forA.body?.value), /next message/, 'the code still works in the chat it was made for');
   });
 
   it("gives B nothing when A completes B's sign-in link with A's own account and B is talked into typing the code", async () => {
@@ -135,7 +138,7 @@ describe('recovery key through the demo token service and sign-in page (local mo
     assert.doesNotMatch(textOf(answer.body?.value), /next message/);
     assert.equal(holding(b.key).length, 0);
     // A takes the token the service handed out for A and exchanges it at the tenant: Graph still refuses B's key.
-    const held = await fetch(`${tenant.tokenServiceUrl}/api/usertoken/GetToken?userId=${encodeURIComponent(`29:${a.user.id}`)}&connectionName=${DEMO_OAUTH_CONNECTION}&channelId=msteams`);
+    const held = await heldToken(tenant, a.user);
     const userToken = ((await held.json()) as { token: string }).token;
     const delegated = await exchange(tenant, userToken);
     const read = await fetch(`${tenant.graphEndpoint}/v1.0/informationProtection/bitlocker/recoveryKeys/${b.keyId}?$select=key`, { headers: { authorization: `Bearer ${delegated}` } });
@@ -178,6 +181,12 @@ describe('recovery key when the token service hands over a token for another app
     assert.ok(!tenant.authorityRequests.some((r) => r.grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer'), 'never exchanged');
   });
 });
+
+/** GET api/usertoken/GetToken as UserTokenClient asks it (no code): the token the service holds for the chat user. */
+function heldToken(tenant: DemoTenant, user: TestUser): Promise<Response> {
+  const query = new URLSearchParams({ userId: `29:${user.id}`, connectionName: DEMO_OAUTH_CONNECTION, channelId: 'msteams' });
+  return fetch(`${tenant.tokenServiceUrl}/api/usertoken/GetToken?${query.toString()}`);
+}
 
 /** The on-behalf-of exchange as the bot's app makes it (client secret), by hand. */
 async function exchange(tenant: DemoTenant, assertion: string): Promise<string> {
