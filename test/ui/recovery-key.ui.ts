@@ -52,7 +52,8 @@ describe('the BitLocker recovery key in the Playground', () => {
       const ask = playground.card(en('recoveryKey.ask.title'));
       const [page] = await Promise.all([
         playground.page.context().waitForEvent('page'),
-        ask.getByRole('button', { name: en('recoveryKey.ask.signIn'), exact: true }).click(),
+        // Adaptive Cards render Action.OpenUrl with the role of a link; the Playground opens it in a new tab.
+        ask.getByRole('link', { name: en('recoveryKey.ask.signIn'), exact: true }).click(),
       ]);
       await page.waitForLoadState();
       await page.getByRole('button', { name: `Sign in as ${person('employee').name}` }).click();
