@@ -139,8 +139,8 @@ PIN reset bot demo
 Open the Playground and type, in the personal chat:
   reset my PIN        pick the iPhone (remove passcode) or an Android phone (temporary passcode)
   忘記手機密碼          the same in Traditional Chinese (忘記密碼 alone first asks which password)
-  BitLocker recovery key   pick the Surface Laptop, type Key ID 1A2B3C4D, sign in on the demo page,
-                           type its code in the card: the key shows, and hides after 2 minutes
+  BitLocker recovery key   Key ID 1A2B3C4D (her Surface Laptop), Show key, Sign in on the demo page,
+                           type its code in the card, Show key: the key shows and hides after 2 minutes
   status · cancel · help
 The corporate work-profile phone needs a helpdesk approval: its card appears in the team's
 "PIN approvals" channel. To approve, stop the demo and run it as the agent:

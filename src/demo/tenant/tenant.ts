@@ -41,7 +41,6 @@ export interface DemoTenant {
    * local mode only) with its sign-in page; its user tokens are signed with the authority's keys.
    */
   readonly tokenServiceUrl: string;
-  readonly tokenService: DemoTokenService;
   readonly tenantId: string;
   readonly clientId: string;
   /** Graph calls in arrival order (tokens never recorded). */
@@ -126,7 +125,6 @@ export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTena
     graphEndpoint,
     authorityHost,
     tokenServiceUrl,
-    tokenService,
     tenantId: opts.tenantId,
     clientId: opts.clientId,
     requests,

@@ -71,12 +71,6 @@ export class DemoTokenService {
     });
   }
 
-  /** Forgets every token the service holds for users (they must sign in again). */
-  signOutEveryone(): void {
-    this.stored.clear();
-    this.pending.clear();
-  }
-
   private async answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://token-service');
     const route = `${req.method ?? 'GET'} ${url.pathname}`;
