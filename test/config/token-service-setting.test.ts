@@ -59,6 +59,13 @@ describe('BOT_TOKEN_SERVICE_URL (the demo token service, local mode only)', () =
     assert.ok(problems.some((p) => p.startsWith('MicrosoftAppId: required when RECOVERY_KEY_POLICY=self')), problems.join('; '));
   });
 
+  it('lets the fresh sign-in before a reset run in local mode with it, and only with it', () => {
+    const config = loadConfig({ ...local, ...demoService, REQUIRE_FRESH_SIGNIN: 'true' });
+    assert.ok(config.freshSignIn.required && config.freshSignIn.audience === GRAPH_APP);
+    const problems = problemsOf({ ...local, REQUIRE_FRESH_SIGNIN: 'true' });
+    assert.ok(problems.some((p) => p.startsWith('MicrosoftAppId: required when REQUIRE_FRESH_SIGNIN=true')), problems.join('; '));
+  });
+
   it('with a bot identity the sign-in audience and the exchange are the bot app, never the Graph app', () => {
     const config = loadConfig({ ...local, ...bot, RECOVERY_KEY_POLICY: 'self' });
     assert.equal(config.bot.tokenServiceUrl, undefined);

@@ -103,6 +103,9 @@ describe('recovery key through the demo token service and sign-in page (local mo
     assert.equal(keyReads(), 1);
     assert.equal(tenant.bitlocker.audit.at(-1)?.userId, pc.user.id, 'Entra audited the read as the signed-in user');
     assert.ok(tenant.authorityRequests.some((r) => r.grantType === 'urn:ietf:params:oauth:grant-type:jwt-bearer' && r.status === 200), 'exchanged on behalf of the user');
+    const userToken = ((await (await heldToken(tenant, pc.user)).json()) as { token: string }).token;
+    const logged = bot.lines.join('\n');
+    for (const secret of [userToken, userToken.split('.')[2] ?? userToken, pc.key]) assert.ok(!logged.includes(secret), 'no log line holds the user token or the key');
   });
 
   it("gives B nothing for A's code: a code redeems only the sign-in of the chat its link came from", async () => {
