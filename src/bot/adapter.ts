@@ -53,6 +53,8 @@ export class BotAdapter extends CloudAdapter {
  * the Agents Playground (config refuses it wherever anything says production).
  */
 export function createAdapter(identity: BotIdentity, log: Logger, clock: Clock = systemClock): BotAdapter {
+  // Config refuses it already; settings built by hand must not get past it either (see tokenServiceProblems).
+  if (identity.appId && identity.tokenServiceUrl) throw new Error('a user token service of our own is for local mode only (no MicrosoftAppId)');
   const configured = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: identity.appId,
     MicrosoftAppPassword: identity.appPassword,

@@ -3,7 +3,9 @@
 // whoever can point the bot at a service of their own can mint any user. The setting exists for
 // the demo's local stand-in only: refused with a bot identity, in production, in Azure, and off loopback.
 import assert from 'node:assert/strict';
+import { createAdapter } from '../../src/bot/adapter';
 import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
 import { redactedSummary } from '../../src/config-summary';
 import { problemsOf } from './support/problems';
 
@@ -41,6 +43,12 @@ describe('BOT_TOKEN_SERVICE_URL (the demo token service, local mode only)', () =
       const problems = problemsOf({ ...local, BOT_TOKEN_SERVICE_URL: url });
       assert.ok(aboutTokenService(problems).some((p) => /loopback/.test(p)), `${url}: ${problems.join('; ')}`);
     }
+  });
+
+  it('is refused by the adapter too when settings are built by hand with a bot identity', () => {
+    const identity = { appId: BOT_APP, appPassword: 'bot-secret', appType: 'SingleTenant', appTenantId: TENANT, tokenServiceUrl: 'http://127.0.0.1:49152' };
+    assert.throws(() => createAdapter(identity, createLogger('silent')), /local mode only/);
+    assert.doesNotThrow(() => createAdapter({ ...identity, appId: '', appPassword: undefined, appType: 'MultiTenant', appTenantId: undefined }, createLogger('silent')));
   });
 
   it('turns on the recovery key in local mode: the user signs in to the Graph app, which exchanges the token', () => {
