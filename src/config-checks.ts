@@ -2,7 +2,7 @@
 // readings of a setting both the checks and src/config.ts need. Split from config.ts by size only.
 import { z } from 'zod';
 import type { Env } from './config';
-import { isLoopbackHost } from './loopback';
+import { isLoopbackHost, isLoopbackUrl } from './loopback';
 import { parseApprovalPolicy } from './reset/policy';
 
 export const guid = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
@@ -35,7 +35,8 @@ export function crossCheck(env: Env): string[] {
         : 'OAUTH_CONNECTION_NAME: required when REQUIRE_FRESH_SIGNIN=true (the Azure Bot OAuth connection that signs the user in)',
     );
   }
-  if (freshSignInRequired(env) && !env.MicrosoftAppId) {
+  problems.push(...tokenServiceProblems(env));
+  if (freshSignInRequired(env) && !env.MicrosoftAppId && !env.BOT_TOKEN_SERVICE_URL) {
     problems.push('MicrosoftAppId: required when REQUIRE_FRESH_SIGNIN=true (the Bot Framework token service needs the bot identity)');
   }
   if (env.METRICS_PORT !== undefined && env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
@@ -94,11 +95,45 @@ function recoveryKeyProblems(env: Env): string[] {
   const problems: string[] = [];
   const why = '(the recovery key is read with the user\'s own token from the Azure Bot OAuth connection)';
   if (!env.OAUTH_CONNECTION_NAME) problems.push(`OAUTH_CONNECTION_NAME: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.MicrosoftAppId && env.BOT_TOKEN_SERVICE_URL) {
+    // Local mode with the demo's token service: the user signs in to the Graph app, which exchanges the token.
+    if (!env.AZURE_CLIENT_ID || !env.AZURE_CLIENT_SECRET) {
+      problems.push('AZURE_CLIENT_ID / AZURE_CLIENT_SECRET: required when RECOVERY_KEY_POLICY=self in local mode (the user signs in to that app, which exchanges the token on their behalf)');
+    }
+    return problems;
+  }
   if (!env.MicrosoftAppId) problems.push(`MicrosoftAppId: required when RECOVERY_KEY_POLICY=self ${why}`);
   if (!env.MicrosoftAppPassword) {
     problems.push('MicrosoftAppPassword: required when RECOVERY_KEY_POLICY=self (the bot app exchanges the user\'s token for Graph on their behalf)');
   }
   return problems;
+}
+
+/**
+ * BOT_TOKEN_SERVICE_URL replaces the Bot Framework token service, which vouches for who the user
+ * is: whoever runs the service named there can hand the bot a token for any user. So it exists
+ * for the demo only — local mode (no app id, loopback only, never in production) and a service on
+ * this machine. With an app id the bot always asks the Azure Bot's own token service.
+ */
+function tokenServiceProblems(env: Env): string[] {
+  if (!env.BOT_TOKEN_SERVICE_URL) return [];
+  const problems: string[] = [];
+  const why = '(it decides whose token the bot gets: only the demo\'s local stand-in may replace the Bot Framework token service)';
+  if (env.MicrosoftAppId) problems.push(`BOT_TOKEN_SERVICE_URL: only in local mode (empty MicrosoftAppId) ${why}`);
+  if (isProduction(env)) problems.push(`BOT_TOKEN_SERVICE_URL: not allowed when NODE_ENV=production ${why}`);
+  if (!isLoopbackUrl(env.BOT_TOKEN_SERVICE_URL)) problems.push(`BOT_TOKEN_SERVICE_URL: must be a loopback URL (127.0.0.1 or localhost) ${why}`);
+  return problems;
+}
+
+/**
+ * The app registration the user signs in to and that exchanges their token on their behalf: the
+ * bot's (MicrosoftAppId). Local mode has no bot app, so the demo's sign-in is to the Graph app
+ * (AZURE_CLIENT_ID) — only reachable through BOT_TOKEN_SERVICE_URL, which the checks above bind to local mode.
+ */
+export function signInApp(env: Env): { clientId: string; clientSecret: string } {
+  if (env.MicrosoftAppId) return { clientId: env.MicrosoftAppId, clientSecret: env.MicrosoftAppPassword ?? '' };
+  if (env.BOT_TOKEN_SERVICE_URL) return { clientId: env.AZURE_CLIENT_ID ?? '', clientSecret: env.AZURE_CLIENT_SECRET ?? '' };
+  return { clientId: '', clientSecret: '' };
 }
 
 /** "Production", "PRODUCTION " and "production" are all production: a typo in case must not weaken a default. */

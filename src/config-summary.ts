@@ -27,6 +27,7 @@ export function redactedSummary(config: Config): Record<string, unknown> {
     approvalTtlMs: config.approval.ttlMs,
     botOpenIdMetadataUrl: config.bot.channelOpenIdMetadataUrl ?? '(public cloud)',
     botTokenIssuer: config.bot.channelTokenIssuer ?? '(public cloud)',
+    botTokenService: config.bot.tokenServiceUrl ?? '(Azure Bot)',
     freshSignIn: config.freshSignIn.required
       ? { maxAgeMs: config.freshSignIn.maxAgeMs, connectionName: config.freshSignIn.connectionName, metadataUrl: config.freshSignIn.metadataUrl }
       : 'off',

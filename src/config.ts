@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import net from 'node:net';
 import { z } from 'zod';
-import { crossCheck, DAY_MS, durationMs, freshSignInRequired, guid, isProduction, splitList } from './config-checks';
+import { crossCheck, DAY_MS, durationMs, freshSignInRequired, guid, isProduction, signInApp, splitList } from './config-checks';
 import { parseApprovalPolicy, type ApprovalPolicy } from './reset/policy';
 
 /**
@@ -82,6 +82,8 @@ const EnvSchema = z.object({
   USE_MANAGED_IDENTITY: boolean(false),
   BOT_OPENID_METADATA_URL: z.preprocess(emptyToUndefined, httpsUrl.optional()),
   BOT_TOKEN_ISSUER: z.preprocess(emptyToUndefined, issuer.optional()),
+  /** Local mode only (the demo): a Bot Framework token service stand-in on loopback (see tokenServiceProblems). */
+  BOT_TOKEN_SERVICE_URL: z.preprocess(emptyToUndefined, httpUrl.optional()),
   // No default here: unset means "on in production, off elsewhere" (see freshSignInRequired).
   REQUIRE_FRESH_SIGNIN: optionalBoolean,
   FRESH_SIGNIN_MAX_AGE_MINUTES: positiveNumber(5),
@@ -117,6 +119,8 @@ export interface Config {
     /** BOT_OPENID_METADATA_URL / BOT_TOKEN_ISSUER: the channel's, when not the public cloud's (src/bot/adapter.ts). */
     channelOpenIdMetadataUrl?: string;
     channelTokenIssuer?: string;
+    /** BOT_TOKEN_SERVICE_URL: the user token service, in local mode only (the demo tenant's stand-in). */
+    tokenServiceUrl?: string;
   };
   graph: { endpoint: string; credential: GraphCredentialSettings; timeoutMs: number };
   allowedTenantIds: string[];
@@ -219,6 +223,7 @@ function toConfig(env: Env): Config {
       appTenantId: env.MicrosoftAppTenantId,
       ...(env.BOT_OPENID_METADATA_URL ? { channelOpenIdMetadataUrl: env.BOT_OPENID_METADATA_URL } : {}),
       ...(env.BOT_TOKEN_ISSUER ? { channelTokenIssuer: env.BOT_TOKEN_ISSUER } : {}),
+      ...(env.BOT_TOKEN_SERVICE_URL ? { tokenServiceUrl: env.BOT_TOKEN_SERVICE_URL } : {}),
     },
     graph: { endpoint: env.GRAPH_ENDPOINT, credential: credentialSettings(env), timeoutMs: env.GRAPH_TIMEOUT_SECONDS * 1000 },
     allowedTenantIds: (allowed.length > 0 ? allowed : [env.AZURE_TENANT_ID]).map((id) => id.toLowerCase()),
@@ -262,7 +267,7 @@ function recoveryKeySettings(env: Env): RecoveryKeySettings {
     policy: 'self',
     maxAttemptsPerDay: env.RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY,
     signIn,
-    onBehalfOf: { tenantId: signIn.tenantId, clientId: env.MicrosoftAppId ?? '', clientSecret: env.MicrosoftAppPassword ?? '', authorityHost: env.AZURE_AUTHORITY_HOST },
+    onBehalfOf: { tenantId: signIn.tenantId, ...signInApp(env), authorityHost: env.AZURE_AUTHORITY_HOST },
   };
 }
 
@@ -288,7 +293,7 @@ function signInSettings(env: Env): SignInSettings {
     connectionName: env.OAUTH_CONNECTION_NAME ?? '',
     metadataUrl: env.ENTRA_OPENID_METADATA_URL ?? `${env.AZURE_AUTHORITY_HOST}/${tenantId}/v2.0/.well-known/openid-configuration`,
     tenantId,
-    audience: env.MicrosoftAppId ?? '',
+    audience: signInApp(env).clientId,
   };
 }
 

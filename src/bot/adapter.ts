@@ -20,6 +20,8 @@ export interface BotIdentity {
   /** The channel's OpenID metadata and token issuer where not the public cloud's (tests, sovereign clouds). */
   channelOpenIdMetadataUrl?: string;
   channelTokenIssuer?: string;
+  /** Local mode only (config refuses it with an app id): the user token service, e.g. the demo tenant's stand-in. */
+  tokenServiceUrl?: string;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -51,6 +53,8 @@ export class BotAdapter extends CloudAdapter {
  * the Agents Playground (config refuses it wherever anything says production).
  */
 export function createAdapter(identity: BotIdentity, log: Logger, clock: Clock = systemClock): BotAdapter {
+  // Config refuses it already; settings built by hand must not get past it either (see tokenServiceProblems).
+  if (identity.appId && identity.tokenServiceUrl) throw new Error('a user token service of our own is for local mode only (no MicrosoftAppId)');
   const configured = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: identity.appId,
     MicrosoftAppPassword: identity.appPassword,
@@ -75,13 +79,13 @@ export function createAdapter(identity: BotIdentity, log: Logger, clock: Clock =
  * cloud's values for everything it does not replace.
  */
 export function overridesOf(identity: BotIdentity): Record<string, string> {
-  if (!identity.channelOpenIdMetadataUrl && !identity.channelTokenIssuer) return {};
+  if (!identity.channelOpenIdMetadataUrl && !identity.channelTokenIssuer && !identity.tokenServiceUrl) return {};
   return {
     ToBotFromChannelOpenIdMetadataUrl: identity.channelOpenIdMetadataUrl ?? AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
     ToBotFromChannelTokenIssuer: identity.channelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
     ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
     ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    OAuthUrl: identity.tokenServiceUrl ?? AuthenticationConstants.OAuthUrl,
     ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
     CallerId: CallerIdConstants.PublicAzureChannel,
   };

@@ -22,6 +22,8 @@ export class RefusedToken extends AuthenticationError {
   }
 }
 
+const LOCAL_BOT = new ClaimsIdentity([{ type: AuthenticationConstants.AppIdClaim, value: '' }], AuthenticationConstants.AnonymousAuthType);
+
 /**
  * The Bot Framework authentication with our own token check and two savings. With an app id,
  * the channel's token is verified by ChannelTokenVerifier (jose, our clock, typed refusals);
@@ -101,7 +103,10 @@ export class ChannelAuthentication extends BotFrameworkAuthentication {
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.turnClients.userTokenClientFor(claimsIdentity, () => this.inner.createUserTokenClient(claimsIdentity));
+    // A local turn's anonymous identity names no app, and UserTokenClient refuses to build a sign-in
+    // state without one; local mode has no bot app id, so it says so with an empty one.
+    const identity = this.verifier ? claimsIdentity : LOCAL_BOT;
+    return this.turnClients.userTokenClientFor(identity, () => this.inner.createUserTokenClient(identity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {

@@ -5,7 +5,16 @@ import { chmodSync, createWriteStream, existsSync, mkdirSync, writeFileSync } fr
 import path from 'node:path';
 import { ensureDemoCertificate } from './certificate';
 import { PLAYGROUND_APPROVAL_CHANNEL, playgroundConfig } from './playground-config';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_HELPDESK_GROUP_ID, DEMO_TEAMS_APP, DEMO_TENANT_ID, DEMO_USER_IDS, startDemoTenant } from './tenant';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_HELPDESK_GROUP_ID,
+  DEMO_OAUTH_CONNECTION,
+  DEMO_TEAMS_APP,
+  DEMO_TENANT_ID,
+  DEMO_USER_IDS,
+  startDemoTenant,
+} from './tenant';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 // DEMO_DIR: another folder for the demo's state and logs (the browser test uses a fresh one).
@@ -54,8 +63,14 @@ async function main(): Promise<void> {
     GRAPH_ENDPOINT: tenant.graphEndpoint,
     STORE: `sqlite:${path.join(work, 'pinbot.db')}`,
     POLL_FIRST_DELAY_SECONDS: '5',
-    PASSCODE_VISIBLE_MINUTES: '2',
+    // A browser test may shorten it to see a recovery key hidden without waiting two minutes.
+    PASSCODE_VISIBLE_MINUTES: process.env.PASSCODE_VISIBLE_MINUTES ?? '2',
     MicrosoftAppId: '',
+    // The BitLocker recovery key with a real sign-in: the demo tenant's stand-in for the Bot Framework
+    // token service (local mode only; README "BitLocker recovery key" → "In the demo").
+    RECOVERY_KEY_POLICY: 'self',
+    OAUTH_CONNECTION_NAME: DEMO_OAUTH_CONNECTION,
+    BOT_TOKEN_SERVICE_URL: tenant.tokenServiceUrl,
     // Corporate phones need a helpdesk approval in the demo; everything else is self-service.
     APPROVAL_POLICY: 'android-corporate-work-profile',
     HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID,
@@ -73,7 +88,7 @@ async function main(): Promise<void> {
     { ...process.env, PATH: pathWithBrowserOpener(), TEAMSFX_TELEMETRY_DISABLED: 'true' },
     path.join(work, 'playground'),
   );
-  printWelcome(person.label, tenant.graphEndpoint, botLog);
+  printWelcome(person.label, tenant.graphEndpoint, tenant.tokenServiceUrl, botLog);
   const stop = async (): Promise<void> => {
     for (const child of [playground, bot]) child.kill('SIGTERM');
     await tenant.stop();
@@ -113,16 +128,19 @@ function spawnLogged(name: string, command: string, args: string[], logFile: str
   return child;
 }
 
-function printWelcome(person: string, graphEndpoint: string, botLog: string): void {
+function printWelcome(person: string, graphEndpoint: string, tokenService: string, botLog: string): void {
   console.log(`
 PIN reset bot demo
   Agents Playground   http://localhost:${PLAYGROUND_PORT}   (you are ${person})
   Bot                 http://127.0.0.1:${BOT_PORT}/api/messages   (log: ${botLog})
   Demo tenant Graph   ${graphEndpoint}
+  Demo token service  ${tokenService}   (the sign-in page before a recovery key)
 
 Open the Playground and type, in the personal chat:
   reset my PIN        pick the iPhone (remove passcode) or an Android phone (temporary passcode)
   忘記手機密碼          the same in Traditional Chinese (忘記密碼 alone first asks which password)
+  BitLocker recovery key   Key ID 1A2B3C4D (her Surface Laptop), Show key, Sign in on the demo page,
+                           type its code in the card, Show key: the key shows and hides after 2 minutes
   status · cancel · help
 The corporate work-profile phone needs a helpdesk approval: its card appears in the team's
 "PIN approvals" channel. To approve, stop the demo and run it as the agent:

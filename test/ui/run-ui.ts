@@ -16,10 +16,20 @@ const SCENARIOS = [
   'test/ui/self-service-en.ui.ts',
   'test/ui/self-service-zh-tw.ui.ts',
   'test/ui/help-and-status.ui.ts',
+  'test/ui/recovery-key.ui.ts',
   'test/ui/approval.ui.ts',
 ];
 
+/** `npm run test:ui -- recovery-key`: only the scenarios whose file name holds one of the words given. */
+function chosenScenarios(): string[] {
+  const words = process.argv.slice(2);
+  const chosen = words.length === 0 ? SCENARIOS : SCENARIOS.filter((file) => words.some((word) => path.basename(file).includes(word)));
+  if (chosen.length === 0) throw new Error(`no scenario matches ${words.join(', ')}: ${SCENARIOS.join(', ')}`);
+  return chosen;
+}
+
 async function main(): Promise<number> {
+  const scenarios = chosenScenarios();
   const dir = path.join(root, 'test-results', 'ui-demo');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -35,16 +45,16 @@ async function main(): Promise<number> {
   try {
     await startDemo(settings, 'employee');
     console.log(`Demo up in ${((Date.now() - started) / 1000).toFixed(1)} s (Playground on port ${settings.playgroundPort}; logs in ${dir})`);
-    return await runMocha(settings);
+    return await runMocha(settings, scenarios);
   } finally {
     await stopDemo(settings);
   }
 }
 
-function runMocha(settings: DemoSettings): Promise<number> {
+function runMocha(settings: DemoSettings, scenarios: string[]): Promise<number> {
   const mocha = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const reporter = path.join(root, 'test', 'support', 'summary-reporter.cjs');
-  const args = ['--reporter', reporter, '--require', 'tsx/cjs', '--require', 'test/ui/support/root-hooks.ts', '--timeout', '120000', '--slow', '20000', ...SCENARIOS];
+  const args = ['--reporter', reporter, '--require', 'tsx/cjs', '--require', 'test/ui/support/root-hooks.ts', '--timeout', '120000', '--slow', '20000', ...scenarios];
   const child = spawn(process.execPath, [mocha, ...args], {
     cwd: root,
     stdio: 'inherit',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDemoCertificate } from '../certificate';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_HELPDESK_GROUP_ID, DEMO_TEAMS_APP, DEMO_TENANT_ID, DEMO_USER_IDS } from './seed';
-import { startDemoTenant } from './tenant';
+import { DEMO_OAUTH_CONNECTION, startDemoTenant } from './tenant';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -37,6 +37,10 @@ async function main(): Promise<void> {
     HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID,
     TEAMS_APP_CATALOG_ID: DEMO_TEAMS_APP.catalogId,
     NODE_EXTRA_CA_CERTS: certPath,
+    // The recovery key's sign-in through the tenant's token service stand-in (local mode only).
+    RECOVERY_KEY_POLICY: 'self',
+    OAUTH_CONNECTION_NAME: DEMO_OAUTH_CONNECTION,
+    BOT_TOKEN_SERVICE_URL: tenant.tokenServiceUrl,
   };
   console.log('Demo tenant running. Settings for the bot:');
   for (const [name, value] of Object.entries(settings)) console.log(`${name}=${value}`);

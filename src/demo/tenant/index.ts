@@ -1,4 +1,4 @@
-export { startDemoTenant, DEMO_APP_PERMISSIONS, DEMO_DELEGATED_PERMISSIONS, type DemoTenant } from './tenant';
+export { startDemoTenant, DEMO_APP_PERMISSIONS, DEMO_DELEGATED_PERMISSIONS, DEMO_OAUTH_CONNECTION, type DemoTenant } from './tenant';
 export { BitLockerDirectory, DEMO_WINDOWS_ENTRA_DEVICE_ID, type DemoRecoveryKey, type KeyReadAudit } from './bitlocker';
 export {
   DEMO_CLIENT_ID,

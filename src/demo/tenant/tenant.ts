@@ -7,7 +7,9 @@ import { FaultBook } from './faults';
 import { createGraphServer } from './graph-server';
 import { close, listen } from './http';
 import { TenantState } from './state';
+import { createSigningKey } from './signing-key';
 import { createAuthorityServer, type AuthorityRequest } from './token-endpoint';
+import { DemoTokenService } from './token-service';
 import { TokenBook } from './tokens';
 import type { DemoTenantOptions, FaultSpec, RecordedRequest } from './types';
 import { teamsRoutes } from './teams-routes';
@@ -26,11 +28,19 @@ export const DEMO_APP_PERMISSIONS: readonly string[] = [
   'AppCatalog.Read.All',
 ];
 
+/** The name of the demo's Azure Bot OAuth connection (OAUTH_CONNECTION_NAME), served by its token service. */
+export const DEMO_OAUTH_CONNECTION = 'DemoTeamsSso';
+
 export interface DemoTenant {
   /** "http://127.0.0.1:<port>" — the GRAPH_ENDPOINT. */
   readonly graphEndpoint: string;
   /** "https://127.0.0.1:<port>" — the AZURE_AUTHORITY_HOST. */
   readonly authorityHost: string;
+  /**
+   * "http://127.0.0.1:<port>" — a stand-in for the Bot Framework token service (BOT_TOKEN_SERVICE_URL,
+   * local mode only) with its sign-in page; its user tokens are signed with the authority's keys.
+   */
+  readonly tokenServiceUrl: string;
   readonly tenantId: string;
   readonly clientId: string;
   /** Graph calls in arrival order (tokens never recorded). */
@@ -71,6 +81,8 @@ export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTena
   const bitlocker = new BitLockerDirectory();
   let graphEndpoint = '';
   let authorityHost = '';
+  let tokenServiceUrl = '';
+  const signingKey = await createSigningKey();
 
   const graphServer = createGraphServer({
     routes: [...deviceRoutes(state, opts.pageSize ?? 100), ...userRoutes(state), ...teamsRoutes(state), ...bitlockerRoutes(bitlocker)],
@@ -89,14 +101,30 @@ export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTena
     graphEndpoint,
     tokens,
     delegatedPermissions: () => delegated,
+    jwks: () => signingKey.jwks(),
     log: authorityRequests,
     baseUrl: () => authorityHost,
   });
-  authorityHost = `https://${host}:${await listenOrClose(authorityServer, host, opts.authorityPort ?? 0, graphServer)}`;
+  authorityHost = `https://${host}:${await listenOrClose(authorityServer, host, opts.authorityPort ?? 0, [graphServer])}`;
+
+  const tokenService = new DemoTokenService({
+    connectionName: DEMO_OAUTH_CONNECTION,
+    ssoAppId: opts.ssoAppId ?? opts.clientId,
+    tenantId: opts.tenantId,
+    issuer: () => `${authorityHost}/${opts.tenantId}/v2.0`,
+    signingKey,
+    tokens,
+    users: (id) => state.user(id),
+    everyone: () => state.allUsers(),
+    baseUrl: () => tokenServiceUrl,
+  });
+  const tokenServer = tokenService.createServer();
+  tokenServiceUrl = `http://${host}:${await listenOrClose(tokenServer, host, opts.tokenServicePort ?? 0, [graphServer, authorityServer])}`;
 
   return {
     graphEndpoint,
     authorityHost,
+    tokenServiceUrl,
     tenantId: opts.tenantId,
     clientId: opts.clientId,
     requests,
@@ -123,17 +151,17 @@ export async function startDemoTenant(opts: DemoTenantOptions): Promise<DemoTena
       delegated = list;
     },
     stop: async () => {
-      await Promise.all([close(graphServer), close(authorityServer)]);
+      await Promise.all([close(graphServer), close(authorityServer), close(tokenServer)]);
     },
   };
 }
 
-/** If the second server cannot listen, the first must not be left running. */
-async function listenOrClose(server: Server, host: string, port: number, started: Server): Promise<number> {
+/** If a later server cannot listen, the ones started before must not be left running. */
+async function listenOrClose(server: Server, host: string, port: number, started: Server[]): Promise<number> {
   try {
     return await listen(server, host, port);
   } catch (error: unknown) {
-    await close(started);
+    await Promise.all(started.map((s) => close(s)));
     throw error;
   }
 }

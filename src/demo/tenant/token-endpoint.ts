@@ -32,6 +32,8 @@ export interface AuthorityOptions {
   /** Delegated Graph permissions consented for the app, given out by the on-behalf-of grant. */
   delegatedPermissions: () => readonly string[];
   tokens: TokenBook;
+  /** The public signing keys (discovery/v2.0/keys) that verify the user tokens the tenant signs. */
+  jwks: () => unknown;
   log: AuthorityRequest[];
   /** Filled in once the server listens: "https://127.0.0.1:<port>". */
   baseUrl: () => string;
@@ -60,7 +62,7 @@ async function answer(opts: AuthorityConfig, req: IncomingMessage, res: ServerRe
     return sendAadError(res, 400, 'invalid_tenant', 'AADSTS90002', `Tenant '${tenant}' not found.`);
   }
   if (endpoint.startsWith('v2.0') && req.method === 'GET') return sendJson(res, 200, metadata(opts.baseUrl(), opts.tenantId));
-  if (endpoint.startsWith('discovery') && req.method === 'GET') return sendJson(res, 200, { keys: [] });
+  if (endpoint.startsWith('discovery') && req.method === 'GET') return sendJson(res, 200, opts.jwks());
   if (endpoint.startsWith('oauth2') && req.method === 'POST') return issueToken(opts, await readBody(req), res, entry);
   return sendAadError(res, 405, 'invalid_request', 'AADSTS900561', `${req.method} is not supported here`);
 }

@@ -31,6 +31,11 @@ export class TokenBook {
     return token;
   }
 
+  /** Records a token issued elsewhere in the tenant (a signed SSO token from the token service) so the token endpoint knows it. */
+  remember(token: string, subject: TokenSubject, expiresAt: number): void {
+    this.tokens.set(token, { subject, expiresAt });
+  }
+
   /** The client id a valid token was issued to, or undefined for an unknown or expired token. */
   verify(token: string, now: number = Date.now()): string | undefined {
     return this.subjectOf(token, now)?.clientId;

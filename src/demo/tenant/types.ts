@@ -128,4 +128,7 @@ export interface DemoTenantOptions {
   permissions?: readonly string[];
   /** Delegated Graph permissions consented for the app (default: the two BitLocker key permissions). */
   delegatedPermissions?: readonly string[];
+  tokenServicePort?: number;
+  /** The app the token service's user tokens are for (their `aud`); default clientId, the bot's app in the demo. */
+  ssoAppId?: string;
 }

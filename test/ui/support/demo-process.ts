@@ -59,6 +59,9 @@ export async function startDemo(settings: DemoSettings, person: DemoPerson = 'em
       PLAYGROUND_PORT: String(settings.playgroundPort),
       // One simulated person clicks faster than the per-person Graph limit (default 10 a minute) allows.
       MAX_GRAPH_MESSAGES_PER_USER_PER_MINUTE: '10000',
+      // A recovery key (and a temporary passcode) hides after 30 s instead of the demo's 2 minutes,
+      // so the recovery-key scenario sees it hidden without a long wait.
+      PASSCODE_VISIBLE_MINUTES: '0.5',
     },
   });
   closeSync(output);
