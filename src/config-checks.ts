@@ -87,16 +87,18 @@ function localModeProblems(env: Env): string[] {
 }
 
 function recoveryKeyProblems(env: Env): string[] {
-  if (env.RECOVERY_KEY_POLICY === 'off') return [];
-  if (env.RECOVERY_KEY_POLICY === 'approval') {
-    return ['RECOVERY_KEY_POLICY: "approval" is not available yet; use "self" or "off" (README "BitLocker recovery key")'];
-  }
+  const policy = env.RECOVERY_KEY_POLICY;
+  if (policy === 'off') return [];
   const problems: string[] = [];
   const why = '(the recovery key is read with the user\'s own token from the Azure Bot OAuth connection)';
-  if (!env.OAUTH_CONNECTION_NAME) problems.push(`OAUTH_CONNECTION_NAME: required when RECOVERY_KEY_POLICY=self ${why}`);
-  if (!env.MicrosoftAppId) problems.push(`MicrosoftAppId: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.OAUTH_CONNECTION_NAME) problems.push(`OAUTH_CONNECTION_NAME: required when RECOVERY_KEY_POLICY=${policy} ${why}`);
+  if (!env.MicrosoftAppId) problems.push(`MicrosoftAppId: required when RECOVERY_KEY_POLICY=${policy} ${why}`);
   if (!env.MicrosoftAppPassword) {
-    problems.push('MicrosoftAppPassword: required when RECOVERY_KEY_POLICY=self (the bot app exchanges the user\'s token for Graph on their behalf)');
+    problems.push(`MicrosoftAppPassword: required when RECOVERY_KEY_POLICY=${policy} (the bot app exchanges the user's token for Graph on their behalf)`);
+  }
+  // The reset approval flow decides: only members of this group may approve, whatever MANAGER_APPROVAL says.
+  if (policy === 'approval' && !env.HELPDESK_GROUP_ID) {
+    problems.push('HELPDESK_GROUP_ID: required when RECOVERY_KEY_POLICY=approval (only members of the helpdesk group may approve showing a recovery key)');
   }
   return problems;
 }

@@ -135,6 +135,8 @@ function refusalText(locale: Locale, refusal: RecoveryKeyRefusal): string {
       return t(locale, 'recoveryKey.unavailable');
     case 'notDelivered':
       return t(locale, 'recoveryKey.notDelivered');
+    case 'approvalNeeded':
+      return t(locale, 'recoveryKeyApproval.notApproved');
     default: {
       const unhandled: never = refusal;
       throw new Error(`unworded recovery-key refusal ${JSON.stringify(unhandled)}`);
