@@ -125,6 +125,8 @@ export function recoveryKeyStatusLines(locale: Locale, request: ResetRequest, de
   const approvedBy = [t(locale, 'approval.status.approvedBy', { name: personName(request.decidedByName) || t(locale, 'approval.someone') })];
   const until = formatDateTime(locale, request.expiresAt ?? request.updatedAt);
   switch (request.state) {
+    case 'awaiting_approval':
+      return decide ? [t(locale, 'recoveryKeyApproval.status.decide')] : statusLines(locale, request, decide);
     case 'approved':
       return [...approvedBy, t(locale, 'recoveryKeyApproval.status.approved', { time: until })];
     case 'succeeded':

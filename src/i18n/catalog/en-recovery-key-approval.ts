@@ -15,6 +15,7 @@ export const enRecoveryKeyApproval = {
   'recoveryKeyApproval.action': 'Let the requester read the BitLocker recovery key of this PC',
   'recoveryKeyApproval.forApprover':
     'This is not a PIN reset: nothing is sent to the device. If you approve, the requester signs in again and reads the key of this PC with their own Microsoft Entra account, only in their personal chat with the bot. Entra still checks that they are a registered owner of the PC. Neither you nor this channel sees the key.',
+  'recoveryKeyApproval.status.decide': 'Approve to let the requester read the recovery key of this PC after a fresh sign-in, or reject it with a reason. The requester is told either way.',
   'recoveryKeyApproval.status.approved': 'The requester can now sign in and read the key, until {time}.',
   'recoveryKeyApproval.status.succeeded': 'The key was shown to the requester in their personal chat.',
   'recoveryKeyApproval.status.expiredApproved': 'The approval was not used before {time}, so it expired. No key was shown.',

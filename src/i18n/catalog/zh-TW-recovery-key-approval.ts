@@ -13,6 +13,7 @@ export const zhTWRecoveryKeyApproval: Record<keyof typeof enRecoveryKeyApproval,
   'recoveryKeyApproval.action': '讓申請人讀取這台電腦的 BitLocker 修復金鑰',
   'recoveryKeyApproval.forApprover':
     '這不是 PIN 重設：不會傳送任何動作到裝置。核准後，申請人須重新登入，並以自己的 Microsoft Entra 帳戶讀取這台電腦的金鑰，且只會出現在他與機器人的個人聊天中。Entra 仍會確認他是這台電腦的已註冊擁有者。您和這個頻道都看不到金鑰。',
+  'recoveryKeyApproval.status.decide': '核准後，申請人重新登入即可讀取這台電腦的修復金鑰；或填寫原因後拒絕。無論結果如何都會通知申請人。',
   'recoveryKeyApproval.status.approved': '申請人現在可以登入並讀取金鑰，期限至 {time}。',
   'recoveryKeyApproval.status.succeeded': '金鑰已在申請人的個人聊天中顯示給他。',
   'recoveryKeyApproval.status.expiredApproved': '核准在 {time} 前未被使用，因此已逾期。沒有顯示任何金鑰。',
