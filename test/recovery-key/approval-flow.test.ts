@@ -212,6 +212,8 @@ describe('BitLocker recovery key with RECOVERY_KEY_POLICY=approval (real bot, Gr
     await settle(world);
     await world.bot.running.app.resumeOpenWork();
     await world.bot.running.app.adoptOrphanedWork();
+    // And straight at the executor, as a stale timer or a bug would call it.
+    await world.bot.running.app.executor.execute(requestId);
     await settle(world);
     assert.equal(world.tenant.requests.filter((r) => r.method === 'POST' && r.path.includes('/managedDevices/')).length, 0);
     assert.equal((await world.bot.store.getRequest(requestId))?.state, 'approved', 'still waiting for its requester');
