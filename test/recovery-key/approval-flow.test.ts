@@ -117,6 +117,32 @@ describe('BitLocker recovery key with RECOVERY_KEY_POLICY=approval (real bot, Gr
     assert.equal(keyReads(), 1, 'one approval shows the key once');
   });
 
+  it('reads and shows the key once when Show key is clicked twice at the same moment', async () => {
+    const pc = newPcOwner(world.tenant);
+    const { requestId } = await askHelpdesk(pc);
+    await world.bot.invoke(helpdesk.agent, 'approveRequest', { requestId }, inChannel());
+    await settle(world);
+    const click = () => world.bot.invoke(pc.user, 'showApprovedRecoveryKey', { requestId, keyId: pc.osKeyId.slice(0, 8) });
+    await Promise.all([click(), click(), click()]);
+    await settle(world);
+    assert.equal(keyReads(), 1, 'Entra was asked for the key once');
+    assert.equal(eventsHolding(pc.osKey).length, 1, 'one message holds it');
+    assert.equal((await world.bot.store.getRequest(requestId))?.state, 'succeeded');
+  });
+
+  it('keeps the approval after a mistyped Key ID: the retyped one shows the key', async () => {
+    const pc = newPcOwner(world.tenant);
+    const { requestId } = await askHelpdesk(pc);
+    await world.bot.invoke(helpdesk.agent, 'approveRequest', { requestId }, inChannel());
+    await settle(world);
+    const wrong = await world.bot.invoke(pc.user, 'showApprovedRecoveryKey', { requestId, keyId: 'deadbeef' });
+    assert.match(textOf(wrong.body?.value), /No recovery key of this PC has that Key ID/);
+    assert.equal(keyReads(), 0);
+    assert.equal(eventsHolding(pc.osKey).length, 0);
+    await world.bot.invoke(pc.user, 'showApprovedRecoveryKey', { requestId, keyId: pc.osKeyId.slice(0, 8) });
+    assert.equal(eventsHolding(pc.osKey).length, 1);
+  });
+
   it('refuses the self-service click (showRecoveryKey) under approval: no sign-in, no Entra call', async () => {
     const pc = newPcOwner(world.tenant);
     await world.bot.say(pc.user, 'BitLocker');
