@@ -24,6 +24,9 @@ import type { Requester } from '../reset/service';
 import type { KeyId } from './key-id';
 import type { RecoveryKeyDevice, RecoveryKeyService, RevealOutcome } from './service';
 
+/** How long one click holds an approved request while it reads and shows the key (Graph's timeouts fit in it). */
+const REVEAL_CLAIM_MS = 2 * 60_000;
+
 export type AskApprovalOutcome =
   /** A request now waits for the helpdesk (or the requester's own one for this PC already did). */
   | { kind: 'requested'; request: ResetRequest }
@@ -106,12 +109,18 @@ export class RecoveryKeyApprovals {
   async reveal(requester: Requester, requestId: string, keyId: KeyId, userAssertion: string): Promise<ApprovedRevealOutcome> {
     const loaded = await this.loadOwn(requester, requestId);
     if (loaded.kind !== 'approved') return loaded;
-    const request = loaded.request;
+    // One approval, one key: two clicks at once must not both read it. The first claims the request
+    // (compare-and-set on its version, like the follow-up's check lease); the claim lapses by itself
+    // after REVEAL_CLAIM_MS should this instance die holding it.
+    const request = await this.claim(loaded.request);
+    if (!request) return { kind: 'notApproved', request: (await this.deps.store.getRequest(requestId)) ?? loaded.request };
     const approved = { requestId: request.id, deviceId: request.device.deviceId };
-    const outcome = await this.deps.service.reveal(requester, request.device.deviceId, keyId, userAssertion, approved);
-    if (outcome.kind !== 'shown') return { kind: 'revealed', request, outcome };
+    const outcome = await this.deps.service.reveal(requester, request.device.deviceId, keyId, userAssertion, approved).finally(async () => {
+      await this.deps.store.patch(request.id, request.version, { nextCheckAt: null });
+    });
+    if (outcome.kind !== 'shown') return { kind: 'revealed', request: (await this.deps.store.getRequest(requestId)) ?? request, outcome };
     // One approval, one key: the request ends here; a second click finds it closed.
-    const done = (await finish(this.deps, request, 'succeeded', null)) ?? request;
+    const done = (await finish(this.deps, (await this.deps.store.getRequest(requestId)) ?? request, 'succeeded', null)) ?? request;
     await this.deps.store.appendAudit({
       requestId: request.id,
       at: this.now().toISOString(),
@@ -134,6 +143,13 @@ export class RecoveryKeyApprovals {
       return { kind: 'notApproved', request: (await this.deps.approvals.expire(request.id)) ?? request };
     }
     return request.state === 'approved' ? { kind: 'approved', request } : { kind: 'notApproved', request };
+  }
+
+  /** The approved request, claimed for this reveal; undefined when another click holds it. */
+  private async claim(request: ResetRequest): Promise<ResetRequest | undefined> {
+    const now = this.now().getTime();
+    if (request.nextCheckAt && Date.parse(request.nextCheckAt) > now) return undefined;
+    return this.deps.store.patch(request.id, request.version, { nextCheckAt: new Date(now + REVEAL_CLAIM_MS).toISOString() });
   }
 
   private newRequest(requester: Requester, device: RecoveryKeyDevice, cardActivityId: string | undefined): ResetRequest {
