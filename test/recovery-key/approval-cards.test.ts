@@ -2,11 +2,12 @@
 // every one of them is checked with all other cards (test/cards/every-card.test.ts, through
 // test/cards/support/recovery-key-approval-variants.ts, against the vendored Adaptive Card 1.5 schema).
 import assert from 'node:assert/strict';
-import { approvalCard, recoveryKeyRequestCard } from '../../src/cards';
+import { approvalCard, historyCard, pendingCard, recoveryKeyRequestCard } from '../../src/cards';
 import { LOCALES } from '../../src/i18n';
 import { buttonsOf, textOf } from '../e2e/cards';
 import { schemaErrors } from '../cards/support/card-json';
-import { recoveryKeyApprovalCards, recoveryKeyRequest, RK_STATES } from '../cards/support/recovery-key-approval-variants';
+import { recoveryKeyApprovalCards, recoveryKeyAudit, recoveryKeyRequest, RK_STATES } from '../cards/support/recovery-key-approval-variants';
+import { person } from '../cards/support/samples';
 import { PC } from '../cards/support/recovery-key-variants';
 
 const TITLE = { en: `BitLocker recovery key for ${PC.deviceName}`, 'zh-TW': `${PC.deviceName} 的 BitLocker 修復金鑰` } as const;
@@ -41,6 +42,14 @@ describe('the cards of a recovery-key approval', () => {
           assert.doesNotMatch(json, /\d{6}(-\d{6}){7}/, name);
           if (!name.includes('Key ID') && !name.includes('sign in')) assert.doesNotMatch(json, /0BADC0DE|C0FFEE42/i, name);
         }
+      });
+
+      it('names the request as a recovery key in `pending` and `history`, with who approved and that a key was shown', () => {
+        const pending = textOf(pendingCard(locale, [{ request: recoveryKeyRequest('awaiting_approval'), threadUrl: null }]));
+        assert.match(pending, locale === 'en' ? /read the BitLocker recovery key/ : /BitLocker 修復金鑰/);
+        const history = textOf(historyCard(locale, 'alice@contoso.example', [person()], [{ request: recoveryKeyRequest('succeeded'), audit: recoveryKeyAudit() }]));
+        assert.match(history, locale === 'en' ? /BitLocker recovery key requested[\s\S]*Approved[\s\S]*Recovery key shown to the requester/ : /已申請 BitLocker 修復金鑰[\s\S]*已向申請人顯示修復金鑰/);
+        assert.match(history, /Carol Wu/);
       });
 
       it('gives the requester Show key only once approved, and never before', () => {

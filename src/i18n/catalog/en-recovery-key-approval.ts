@@ -43,4 +43,6 @@ export const enRecoveryKeyApproval = {
   'recoveryKeyApproval.noChannel': 'The helpdesk has not chosen a Teams channel for approvals yet, so your request cannot be sent. Please contact the helpdesk.',
   'recoveryKeyApproval.tooManyRequests': 'You have reached the limit of {limit} requests in 24 hours. You can ask again after {retryAt}, or contact the helpdesk.',
   'recoveryKeyApproval.deviceBusy': 'This PC already has an open request. Please wait for it, or contact the helpdesk.',
+  'recoveryKeyApproval.history.requested': 'BitLocker recovery key requested',
+  'recoveryKeyApproval.history.shown': 'Recovery key shown to the requester',
 } as const;

@@ -41,4 +41,6 @@ export const zhTWRecoveryKeyApproval: Record<keyof typeof enRecoveryKeyApproval,
   'recoveryKeyApproval.noChannel': '服務台尚未選擇用於核准的 Teams 頻道，因此無法送出你的申請。請聯絡服務台。',
   'recoveryKeyApproval.tooManyRequests': '你在 24 小時內已達 {limit} 個申請的上限。你可以在 {retryAt} 之後再次申請，或聯絡服務台。',
   'recoveryKeyApproval.deviceBusy': '這台電腦已有一個進行中的申請。請等候它完成，或聯絡服務台。',
+  'recoveryKeyApproval.history.requested': '已申請 BitLocker 修復金鑰',
+  'recoveryKeyApproval.history.shown': '已向申請人顯示修復金鑰',
 };

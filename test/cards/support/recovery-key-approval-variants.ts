@@ -4,7 +4,7 @@ import * as cards from '../../../src/cards';
 import type { Locale } from '../../../src/i18n';
 import type { RequestState, ResetRequest } from '../../../src/reset/request';
 import { PC } from './recovery-key-variants';
-import { decidedRequest, snapshot } from './samples';
+import { APPROVER_ID, decidedRequest, person, REQUESTER_ID, snapshot } from './samples';
 import type { Rendered } from './variants';
 
 const keysOf = <K extends string>(record: Record<K, unknown>): K[] => Object.keys(record) as K[];
@@ -51,5 +51,18 @@ export function recoveryKeyApprovalCards(locale: Locale): Rendered[] {
       (['approver', 'readOnly'] as const).map((view): Rendered => [`recovery key approval ${state} ${view}`, () => cards.approvalCard(locale, recoveryKeyRequest(state), view, {})]),
     ),
     ...Object.values(PROBLEMS).map((problem): Rendered => [`recovery key approval problem ${problem.kind}`, () => cards.recoveryKeyApprovalProblemCard(locale, problem)]),
+    ['history of a recovery-key request', () => cards.historyCard(locale, 'alice@contoso.example', [person()], [{ request: recoveryKeyRequest('succeeded'), audit: recoveryKeyAudit() }])],
+    ['pending recovery-key request', () => cards.pendingCard(locale, [{ request: recoveryKeyRequest('awaiting_approval'), threadUrl: null }])],
+  ];
+}
+
+/** The audit trail RecoveryKeyApprovals and Approvals write for a key that was shown. */
+export function recoveryKeyAudit() {
+  const requestId = recoveryKeyRequest('succeeded').id;
+  return [
+    { requestId, at: '2026-03-15T09:00:00Z', actor: REQUESTER_ID, event: 'recoveryKeyRequested', detail: `BitLocker recovery key of ${PC.deviceName} (${PC.id}); needs helpdesk approval` },
+    { requestId, at: '2026-03-15T09:05:00Z', actor: APPROVER_ID, event: 'approved', detail: 'by helpdesk' },
+    { requestId, at: '2026-03-15T09:07:00Z', actor: 'system', event: 'succeeded', detail: 'ok' },
+    { requestId, at: '2026-03-15T09:07:00Z', actor: REQUESTER_ID, event: 'recoveryKeyShown', detail: `key of ${PC.deviceName} (${PC.id}) shown in the requester's personal chat` },
   ];
 }
