@@ -143,6 +143,21 @@ describe('BitLocker recovery key with RECOVERY_KEY_POLICY=approval (real bot, Gr
     assert.equal(eventsHolding(pc.osKey).length, 1);
   });
 
+  it('speaks zh-TW to a zh-TW requester while the shared channel card stays in HELPDESK_LOCALE', async () => {
+    const pc = newPcOwner(world.tenant);
+    await world.bot.say(pc.user, 'BitLocker 修復金鑰', { locale: 'zh-TW' });
+    const { card, activityId } = lastPersonalCard(world, pc.user);
+    assert.match(textOf(card), /向服務台申請/);
+    const answer = await world.bot.invoke(pc.user, 'askRecoveryKeyApproval', { deviceId: pc.deviceId }, { replyToId: activityId, locale: 'zh-TW' });
+    assert.match(textOf(answer.body?.value), /等待服務台/);
+    await settle(world);
+    const [request] = await world.bot.store.requestsOf(pc.user.id, ['awaiting_approval']);
+    assert.ok(request);
+    assert.match(textOf(approvalThread(world, request.id)?.card), /BitLocker recovery key for LAPTOP-RK/);
+    await world.bot.invoke(pc.user, 'cancelReset', { requestId: request.id }, { locale: 'zh-TW' });
+    assert.equal((await world.bot.store.getRequest(request.id))?.state, 'cancelled', 'the requester can withdraw it while it waits');
+  });
+
   it('refuses the self-service click (showRecoveryKey) under approval: no sign-in, no Entra call', async () => {
     const pc = newPcOwner(world.tenant);
     await world.bot.say(pc.user, 'BitLocker');
