@@ -121,9 +121,9 @@ export class RecoveryKeyService {
    * `userAssertion` is the user's token from the OAuth connection, already checked fresh by the bot.
    */
   async reveal(requester: Requester, deviceId: string, keyId: KeyId, userAssertion: string, approved?: ApprovedDevice): Promise<RevealOutcome> {
-    if (!this.enabled) return { kind: 'off' };
     // Under `approval` only RecoveryKeyApprovals, which re-read the approved request, passes `approved`.
     if (this.needsApproval && approved?.deviceId !== deviceId) return { kind: 'approvalNeeded' };
+    if (!this.enabled) return { kind: 'off' };
     const limit = await this.attemptLimit(requester);
     if (limit) return limit;
     const owned = await this.ownedWindowsDevice(requester, deviceId);
@@ -245,14 +245,7 @@ export class RecoveryKeyService {
 }
 
 function viewOf(device: ManagedDevice): RecoveryKeyDevice {
-  return {
-    id: device.id,
-    deviceName: device.deviceName,
-    model: device.model,
-    osVersion: device.osVersion,
-    lastSyncDateTime: device.lastSyncDateTime,
-    ownerType: device.managedDeviceOwnerType,
-  };
+  return { id: device.id, deviceName: device.deviceName, model: device.model, osVersion: device.osVersion, lastSyncDateTime: device.lastSyncDateTime, ownerType: device.managedDeviceOwnerType };
 }
 
 function newestFirst(a: { createdDateTime: string }, b: { createdDateTime: string }): number {
