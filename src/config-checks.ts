@@ -88,23 +88,25 @@ function localModeProblems(env: Env): string[] {
 }
 
 function recoveryKeyProblems(env: Env): string[] {
-  if (env.RECOVERY_KEY_POLICY === 'off') return [];
-  if (env.RECOVERY_KEY_POLICY === 'approval') {
-    return ['RECOVERY_KEY_POLICY: "approval" is not available yet; use "self" or "off" (README "BitLocker recovery key")'];
-  }
+  const policy = env.RECOVERY_KEY_POLICY;
+  if (policy === 'off') return [];
   const problems: string[] = [];
   const why = '(the recovery key is read with the user\'s own token from the Azure Bot OAuth connection)';
-  if (!env.OAUTH_CONNECTION_NAME) problems.push(`OAUTH_CONNECTION_NAME: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.OAUTH_CONNECTION_NAME) problems.push(`OAUTH_CONNECTION_NAME: required when RECOVERY_KEY_POLICY=${policy} ${why}`);
+  // The reset approval flow decides: only members of this group may approve, whatever MANAGER_APPROVAL says.
+  if (policy === 'approval' && !env.HELPDESK_GROUP_ID) {
+    problems.push('HELPDESK_GROUP_ID: required when RECOVERY_KEY_POLICY=approval (only members of the helpdesk group may approve showing a recovery key)');
+  }
   if (!env.MicrosoftAppId && env.BOT_TOKEN_SERVICE_URL) {
     // Local mode with the demo's token service: the user signs in to the Graph app, which exchanges the token.
     if (!env.AZURE_CLIENT_ID || !env.AZURE_CLIENT_SECRET) {
-      problems.push('AZURE_CLIENT_ID / AZURE_CLIENT_SECRET: required when RECOVERY_KEY_POLICY=self in local mode (the user signs in to that app, which exchanges the token on their behalf)');
+      problems.push(`AZURE_CLIENT_ID / AZURE_CLIENT_SECRET: required when RECOVERY_KEY_POLICY=${policy} in local mode (the user signs in to that app, which exchanges the token on their behalf)`);
     }
     return problems;
   }
-  if (!env.MicrosoftAppId) problems.push(`MicrosoftAppId: required when RECOVERY_KEY_POLICY=self ${why}`);
+  if (!env.MicrosoftAppId) problems.push(`MicrosoftAppId: required when RECOVERY_KEY_POLICY=${policy} ${why}`);
   if (!env.MicrosoftAppPassword) {
-    problems.push('MicrosoftAppPassword: required when RECOVERY_KEY_POLICY=self (the bot app exchanges the user\'s token for Graph on their behalf)');
+    problems.push(`MicrosoftAppPassword: required when RECOVERY_KEY_POLICY=${policy} (the bot app exchanges the user's token for Graph on their behalf)`);
   }
   return problems;
 }

@@ -33,8 +33,8 @@ export function redactedSummary(config: Config): Record<string, unknown> {
       : 'off',
     // Never onBehalfOf: it holds the bot's client secret.
     recoveryKey:
-      config.recoveryKey.policy === 'self'
-        ? { policy: 'self', maxAttemptsPerDay: config.recoveryKey.maxAttemptsPerDay, connectionName: config.recoveryKey.signIn.connectionName }
+      config.recoveryKey.policy !== 'off'
+        ? { policy: config.recoveryKey.policy, maxAttemptsPerDay: config.recoveryKey.maxAttemptsPerDay, connectionName: config.recoveryKey.signIn.connectionName }
         : 'off',
   };
 }

@@ -170,7 +170,8 @@ export type SignInSettings = Omit<Extract<FreshSignInSettings, { required: true 
 export type RecoveryKeySettings =
   | { policy: 'off' }
   | {
-      policy: 'self';
+      /** `approval`: the helpdesk approves each request first, through the reset approval flow (APPROVAL_TTL, HELPDESK_GROUP_ID). */
+      policy: 'self' | 'approval';
       maxAttemptsPerDay: number;
       signIn: SignInSettings;
       /** The bot's app registration exchanges the user's token for a delegated Graph token (on-behalf-of). */
@@ -261,10 +262,10 @@ function toConfig(env: Env): Config {
 }
 
 function recoveryKeySettings(env: Env): RecoveryKeySettings {
-  if (env.RECOVERY_KEY_POLICY !== 'self') return { policy: 'off' };
+  if (env.RECOVERY_KEY_POLICY === 'off') return { policy: 'off' };
   const signIn = signInSettings(env);
   return {
-    policy: 'self',
+    policy: env.RECOVERY_KEY_POLICY,
     maxAttemptsPerDay: env.RECOVERY_KEY_MAX_ATTEMPTS_PER_DAY,
     signIn,
     onBehalfOf: { tenantId: signIn.tenantId, ...signInApp(env), authorityHost: env.AZURE_AUTHORITY_HOST },

@@ -16,7 +16,7 @@ import { Outbox, OutboxWorker } from './notify';
 import { OutboxRequestAnnouncer } from './notify/request-announcer';
 import { OutboxRequesterNotifier } from './notify/requester-notifier';
 import { keepOutboxPruned } from './notify/retention';
-import { RecoveryKeyService } from './recovery-key';
+import { RecoveryKeyApprovals, RecoveryKeyService } from './recovery-key';
 import { createResetApp, Scheduler, type ResetApp } from './reset';
 import { ApprovalChannels } from './reset/approval-channel';
 import type { Clock } from './reset/ports';
@@ -86,12 +86,13 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   );
   const outbox = new Outbox(store, clock, () => worker.kick());
   const announcer = new OutboxRequestAnnouncer({ outbox, channels, requests: store, channelLocale: config.approval.channelLocale, notifyManager: config.notifyManager });
+  const notifier = new OutboxRequesterNotifier(outbox, store);
   app = createResetApp({
     store,
     directory: intune,
     actions: intune,
     people,
-    notifier: new OutboxRequesterNotifier(outbox, store),
+    notifier,
     passcodes: new TeamsPasscodeMessenger(adapter, config.bot.appId, store, log),
     announcer,
     scheduler,
@@ -105,7 +106,7 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   });
   const approvals = new ApprovalHandlers({ app, channels, people, store, outbox, log });
   const freshSignIn = config.freshSignIn.required ? new FreshSignInGate({ ...config.freshSignIn, clock, log }) : undefined;
-  const recoveryKeys = recoveryKeyHandlers(config, { graph, intune, store, adapter, scheduler, clock, log }, seams);
+  const recoveryKeys = recoveryKeyHandlers(config, { graph, intune, store, adapter, scheduler, clock, log, app, channels, announcer, notifier }, seams);
   const bot = new PinResetBot({
     app,
     approvals,
@@ -142,17 +143,30 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
 }
 
 /**
- * The BitLocker recovery key (RECOVERY_KEY_POLICY=self): Intune read app-only as everywhere, the key
+ * The BitLocker recovery key (RECOVERY_KEY_POLICY=self|approval): Intune read app-only as everywhere, the key
  * only with the user's token, exchanged on their behalf; its own fresh sign-in gate on the OAuth connection.
+ * Under `approval` the request goes through the reset flow's helpdesk approval first (app.approvals).
  */
 function recoveryKeyHandlers(
   config: Config,
-  deps: { graph: Pick<GraphApi, 'call'>; intune: GraphIntune; store: Store; adapter: ReturnType<typeof createAdapter>; scheduler: Scheduler; clock: Clock; log: Logger },
+  deps: {
+    graph: Pick<GraphApi, 'call'>;
+    intune: GraphIntune;
+    store: Store;
+    adapter: ReturnType<typeof createAdapter>;
+    scheduler: Scheduler;
+    clock: Clock;
+    log: Logger;
+    app: ResetApp;
+    channels: ApprovalChannels;
+    announcer: OutboxRequestAnnouncer;
+    notifier: OutboxRequesterNotifier;
+  },
   seams: TestSeams,
 ): { handlers: RecoveryKeyHandlers; service: RecoveryKeyService } | undefined {
   const settings = config.recoveryKey;
   if (settings.policy === 'off') return undefined;
-  const { graph, intune, store, adapter, scheduler, clock, log } = deps;
+  const { graph, intune, store, adapter, scheduler, clock, log, app, channels, announcer, notifier } = deps;
   const service = new RecoveryKeyService({
     policy: settings.policy,
     directory: intune,
@@ -172,7 +186,23 @@ function recoveryKeyHandlers(
     maxAttemptsPerDay: settings.maxAttemptsPerDay,
   });
   const signIn = seams.recoveryKeySignIn ?? new FreshSignInGate({ ...settings.signIn, clock, log });
-  return { handlers: new RecoveryKeyHandlers({ service, signIn, clock }), service };
+  const approvals =
+    settings.policy === 'approval'
+      ? new RecoveryKeyApprovals({
+          service,
+          store,
+          channels,
+          approvals: app.approvals,
+          notifier,
+          announcer,
+          scheduler,
+          clock,
+          log,
+          approvalTtlMs: config.approval.ttlMs,
+          maxRequestsPerDay: config.maxRequestsPerDay,
+        })
+      : undefined;
+  return { handlers: new RecoveryKeyHandlers({ service, signIn, clock, approvals }), service };
 }
 
 const PACKAGE_VERSION = '0.1.0';

@@ -4,6 +4,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import {
+  recoveryKeyApprovalAskCard,
   recoveryKeyAskCard,
   recoveryKeyDevicesCard,
   recoveryKeyRefusalCard,
@@ -12,17 +13,20 @@ import {
   type KeyIdCardNote,
 } from '../cards';
 import type { Locale } from '../i18n';
-import { KeyIdInput, type RecoveryKeyService, type RecoveryKeyStart, type RevealOutcome } from '../recovery-key';
+import { KeyIdInput, type RecoveryKeyApprovals, type RecoveryKeyDevice, type RecoveryKeyService, type RecoveryKeyStart, type RevealOutcome } from '../recovery-key';
 import type { Clock } from '../reset/ports';
 import type { Requester } from '../reset/service';
 import { CardActionValue, guid } from './activity';
 import type { FreshSignInGate } from './fresh-signin';
+import { RecoveryKeyApprovalHandlers } from './recovery-key-approval-handlers';
 
 /** The recovery-key verbs and their data; `keyId` is merged in by Teams from the card's input. */
 export const RecoveryKeyAction = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('startRecoveryKey') }),
   z.object({ verb: z.literal('chooseRecoveryKeyDevice'), deviceId: guid }),
   z.object({ verb: z.literal('showRecoveryKey'), deviceId: guid, keyId: z.string().max(64).optional() }),
+  z.object({ verb: z.literal('askRecoveryKeyApproval'), deviceId: guid }),
+  z.object({ verb: z.literal('showApprovedRecoveryKey'), requestId: guid, keyId: z.string().max(64).optional() }),
 ]);
 export type RecoveryKeyAction = z.infer<typeof RecoveryKeyAction>;
 
@@ -38,21 +42,30 @@ export function parseRecoveryKeyAction(value: unknown): RecoveryKeyAction | unde
 /** Whether an invoke names a recovery-key verb at all (a badly shaped one still belongs here). */
 export function isRecoveryKeyVerb(value: unknown): boolean {
   const outer = CardActionValue.safeParse(value);
-  return outer.success && ['startRecoveryKey', 'chooseRecoveryKeyDevice', 'showRecoveryKey'].includes(outer.data.action.verb);
+  return outer.success && RECOVERY_KEY_VERBS.includes(outer.data.action.verb);
 }
 
+const RECOVERY_KEY_VERBS: readonly string[] = ['startRecoveryKey', 'chooseRecoveryKeyDevice', 'showRecoveryKey', 'askRecoveryKeyApproval', 'showApprovedRecoveryKey'];
+
 export interface RecoveryKeyHandlerDeps {
-  service: Pick<RecoveryKeyService, 'start' | 'chooseDevice' | 'reveal' | 'enabled'>;
+  service: Pick<RecoveryKeyService, 'start' | 'chooseDevice' | 'reveal' | 'enabled' | 'needsApproval'>;
   /** Without a gate (no OAuth connection) no key is ever shown: the use case is off. */
   signIn: Pick<FreshSignInGate, 'signIn' | 'signInLink' | 'maxAgeMs'> | undefined;
   clock: Clock;
+  /** RECOVERY_KEY_POLICY=approval: the helpdesk approves first (absent: `approval` stays off). */
+  approvals?: Pick<RecoveryKeyApprovals, 'ask' | 'reveal' | 'loadOwn'>;
 }
 
 export class RecoveryKeyHandlers {
-  constructor(private readonly deps: RecoveryKeyHandlerDeps) {}
+  private readonly approval: RecoveryKeyApprovalHandlers | undefined;
+
+  constructor(private readonly deps: RecoveryKeyHandlerDeps) {
+    const { approvals, signIn } = deps;
+    this.approval = approvals && signIn ? new RecoveryKeyApprovalHandlers({ approvals, signIn, refusal: (locale, outcome) => this.revealCard(locale, outcome, '') }) : undefined;
+  }
 
   get enabled(): boolean {
-    return this.deps.service.enabled && this.deps.signIn !== undefined;
+    return this.deps.service.enabled && this.deps.signIn !== undefined && (!this.deps.service.needsApproval || this.approval !== undefined);
   }
 
   async start(locale: Locale, requester: Requester): Promise<AdaptiveCard> {
@@ -67,10 +80,16 @@ export class RecoveryKeyHandlers {
         return this.start(locale, requester);
       case 'chooseRecoveryKeyDevice': {
         const step = await this.deps.service.chooseDevice(requester, action.deviceId);
-        return step.kind === 'askKeyId' ? recoveryKeyAskCard(locale, step.device, { kind: 'none' }) : this.revealCard(locale, step, '');
+        return step.kind === 'askKeyId' ? this.deviceCard(locale, step.device) : this.revealCard(locale, step, '');
       }
       case 'showRecoveryKey':
+        // Under `approval` the key is only ever read for an approved request (showApprovedRecoveryKey).
+        if (this.deps.service.needsApproval) return recoveryKeyRefusalCard(locale, { kind: 'approvalNeeded' });
         return this.reveal(context, locale, requester, action);
+      case 'askRecoveryKeyApproval':
+        return this.approval ? this.approval.ask(context, locale, requester, action.deviceId) : recoveryKeyRefusalCard(locale, { kind: 'off' });
+      case 'showApprovedRecoveryKey':
+        return this.approval ? this.approval.show(context, locale, requester, action.requestId, action.keyId) : recoveryKeyRefusalCard(locale, { kind: 'off' });
       default: {
         const unknownVerb: never = action;
         throw new Error(`unhandled recovery-key verb ${JSON.stringify(unknownVerb)}`);
@@ -112,7 +131,7 @@ export class RecoveryKeyHandlers {
       case 'pick':
         return recoveryKeyDevicesCard(locale, start.devices, this.deps.clock.now());
       case 'askKeyId':
-        return recoveryKeyAskCard(locale, start.device, { kind: 'none' });
+        return this.deviceCard(locale, start.device);
       case 'off':
       case 'noWindowsDevices':
       case 'unavailable':
@@ -122,6 +141,11 @@ export class RecoveryKeyHandlers {
         throw new Error(`no card for ${JSON.stringify(unknownKind)}`);
       }
     }
+  }
+
+  /** The chosen PC's next step: the Key ID (`self`), or asking the helpdesk first (`approval`). */
+  private deviceCard(locale: Locale, device: RecoveryKeyDevice): AdaptiveCard {
+    return this.deps.service.needsApproval ? recoveryKeyApprovalAskCard(locale, device) : recoveryKeyAskCard(locale, device, { kind: 'none' });
   }
 
   private revealCard(locale: Locale, outcome: RevealOutcome, keyId: string): AdaptiveCard {

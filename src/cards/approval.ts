@@ -1,11 +1,12 @@
 // The approval card in the helpdesk channel (or the manager's chat). One card per request,
 // updated in place; Teams' `refresh` swaps in the approver view for the listed users only.
 // The view is a convenience: the bot checks who may decide on every click.
-import type { ResetRequest } from '../reset/request';
+import { isRecoveryKeyRequest, type ResetRequest } from '../reset/request';
 import { formatCheckIn, formatDateTime, formatDateTimeFromNow, t, type Locale } from '../i18n';
 import { approvalTitle, decidesText, managerFact, ownershipText, personName, statusLines } from './approval-wording';
 import { deviceFacts, isPersonallyOwned, personalDeviceFacts, viewOfSnapshot, type Fact } from './device-facts';
 import { offerWording } from './offer-wording';
+import { recoveryKeyApprovalFallback, recoveryKeyApprovalTitle, recoveryKeyStatusLines } from './recovery-key-approval';
 import { renderCard, type AdaptiveCard } from './template';
 import { VERBS } from './verbs';
 import { stateWords } from './wording';
@@ -27,17 +28,21 @@ export const MAX_REFRESH_USER_IDS = 60;
 export function approvalCard(locale: Locale, request: ResetRequest, view: ApprovalView, opts: ApprovalCardOptions = {}): AdaptiveCard {
   const open = request.state === 'awaiting_approval';
   const canDecide = open && view === 'approver';
-  const { title, color } = approvalTitle(locale, request.state);
+  // A recovery-key request says so in its title, fallback and status: never mistaken for a PIN reset.
+  const recoveryKey = isRecoveryKeyRequest(request);
+  const { title, color } = recoveryKey ? recoveryKeyApprovalTitle(locale, request) : approvalTitle(locale, request.state);
   const card = renderCard('approval', {
     // No names: Teams shows fallbackText in notifications and previews of the channel.
-    fallbackText: open
-      ? t(locale, 'approval.fallback.waiting')
-      : t(locale, 'approval.fallback.decided', { state: stateWords(locale, request.state) }),
+    fallbackText: recoveryKey
+      ? recoveryKeyApprovalFallback(locale, request, stateWords(locale, request.state))
+      : open
+        ? t(locale, 'approval.fallback.waiting')
+        : t(locale, 'approval.fallback.decided', { state: stateWords(locale, request.state) }),
     hasNotice: opts.notice !== undefined,
     notice: opts.notice ?? '',
     title,
     titleColor: color,
-    statusLines: statusLines(locale, request, canDecide),
+    statusLines: recoveryKey ? recoveryKeyStatusLines(locale, request, canDecide) : statusLines(locale, request, canDecide),
     facts: approvalFacts(locale, request, opts.now ?? new Date()),
     managerNotNotified: request.managerNotice === 'notNotified',
     managerWarning: t(locale, 'approval.manager.warning'),

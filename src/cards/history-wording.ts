@@ -23,6 +23,8 @@ const EVENTS = {
   managerNotNotified: 'history.event.managerNotNotified',
   managerNotFound: 'history.event.managerNotFound',
   managerLookupFailed: 'history.event.managerLookupFailed',
+  recoveryKeyRequested: 'recoveryKeyApproval.history.requested',
+  recoveryKeyShown: 'recoveryKeyApproval.history.shown',
 } as const satisfies Record<string, PlainKey>;
 
 export function auditEvent(locale: Locale, event: string): string {

@@ -23,6 +23,12 @@ export {
   type KeyIdCardNote,
   type RecoveryKeyRefusal,
 } from './recovery-key';
+export {
+  recoveryKeyApprovalAskCard,
+  recoveryKeyApprovalProblemCard,
+  recoveryKeyRequestCard,
+  type RecoveryKeyApprovalProblem,
+} from './recovery-key-approval';
 export { refusalCard } from './refusal';
 export { requestCard } from './request-card';
 export { markdownText, plainText } from './safe-text';

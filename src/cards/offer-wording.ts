@@ -1,5 +1,6 @@
 // What an offered action will do, in plain words, per action and platform (DESIGN.md matrix).
-import type { OfferedAction, PlatformKind } from '../intune/device';
+import type { PlatformKind } from '../intune/device';
+import type { RequestAction } from '../reset/request';
 import type { PlainKey } from '../i18n';
 
 export interface OfferWording {
@@ -13,7 +14,7 @@ export interface OfferWording {
   notes: PlainKey[];
 }
 
-export function offerWording(action: OfferedAction, platform: PlatformKind): OfferWording {
+export function offerWording(action: RequestAction, platform: PlatformKind): OfferWording {
   const fullyManaged = platform === 'android-fully-managed';
   const unknownAndroid = platform === 'android-unknown';
   switch (action) {
@@ -53,6 +54,16 @@ export function offerWording(action: OfferedAction, platform: PlatformKind): Off
         holderWarning: 'offer.warning.workProfile',
         confirm: 'offer.confirm.resetWorkProfilePasscode',
         forApprover: 'approval.does.resetWorkProfilePasscode',
+        notes: [],
+      };
+    case 'revealRecoveryKey':
+      // Not a passcode action: the helpdesk lets the PC's owner read its BitLocker key (src/recovery-key/approval.ts).
+      return {
+        title: 'recoveryKeyApproval.ask.title',
+        whatHappens: 'recoveryKeyApproval.ask.why',
+        holderWarning: 'recoveryKeyApproval.ask.next',
+        confirm: 'recoveryKeyApproval.action',
+        forApprover: 'recoveryKeyApproval.forApprover',
         notes: [],
       };
     default: {

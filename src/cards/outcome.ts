@@ -101,6 +101,9 @@ function succeeded(locale: Locale, request: ResetRequest, opts: OutcomeOptions):
       const note = request.action === 'resetWorkProfilePasscode' ? 'outcome.passcode.workProfile' : 'outcome.passcode.device';
       return done(t(locale, note), markdownText(opts.passcode, 64));
     }
+    case 'revealRecoveryKey':
+      // The key itself only ever travels in its own message (RecoveryKeyMessenger).
+      return done(t(locale, 'recoveryKeyApproval.shown.text'));
     default: {
       const _never: never = request.action;
       return _never;

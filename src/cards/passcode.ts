@@ -71,6 +71,7 @@ function whatToDo(request: ResetRequest): PlainKey {
     // Removal issues no passcode; should one arrive anyway, the device wording is the safe one.
     case 'resetPasscode':
     case 'removePasscode':
+    case 'revealRecoveryKey':
       return 'passcode.device';
     default: {
       const _never: never = request.action;

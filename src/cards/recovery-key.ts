@@ -35,9 +35,14 @@ export function recoveryKeyDevicesCard(locale: Locale, devices: readonly Recover
 
 /** `keyId` is only ever a value that passed KeyIdInput (hex and hyphens), so it can go back into the input. */
 export function recoveryKeyAskCard(locale: Locale, device: RecoveryKeyDevice, note: KeyIdCardNote, keyId = ''): AdaptiveCard {
+  return renderCard('recovery-key-ask', keyIdCardData(locale, device, note, keyId));
+}
+
+/** What the Key ID cards (self-service, and after the helpdesk approved) share. */
+export function keyIdCardData(locale: Locale, device: RecoveryKeyDevice, note: KeyIdCardNote, keyId: string) {
   const signIn = note.kind === 'signIn' ? note : undefined;
   const minutes = signIn ? Math.max(1, Math.round(signIn.maxAgeMs / 60_000)) : 0;
-  return renderCard('recovery-key-ask', {
+  return {
     fallbackText: t(locale, 'recoveryKey.fallback'),
     title: t(locale, 'recoveryKey.ask.title'),
     facts: deviceFacts(locale, device),
@@ -60,7 +65,7 @@ export function recoveryKeyAskCard(locale: Locale, device: RecoveryKeyDevice, no
     signInLink: signIn?.signInLink ?? 'https://invalid.example',
     showLabel: t(locale, 'recoveryKey.ask.show'),
     deviceId: device.id,
-  });
+  };
 }
 
 function problemText(locale: Locale, note: KeyIdCardNote): string {
@@ -130,6 +135,8 @@ function refusalText(locale: Locale, refusal: RecoveryKeyRefusal): string {
       return t(locale, 'recoveryKey.unavailable');
     case 'notDelivered':
       return t(locale, 'recoveryKey.notDelivered');
+    case 'approvalNeeded':
+      return t(locale, 'recoveryKeyApproval.notApproved');
     default: {
       const unhandled: never = refusal;
       throw new Error(`unworded recovery-key refusal ${JSON.stringify(unhandled)}`);
@@ -147,7 +154,7 @@ function infoCard(locale: Locale, title: PlainKey, facts: Fact[], paragraphs: st
   });
 }
 
-function deviceFacts(locale: Locale, device: RecoveryKeyDevice): Fact[] {
+export function deviceFacts(locale: Locale, device: RecoveryKeyDevice): Fact[] {
   return [{ title: t(locale, 'common.fact.device'), value: markdownText(device.deviceName, 80) || t(locale, 'common.unknown') }, ...detailFacts(locale, device)];
 }
 

@@ -32,7 +32,9 @@ export type TemplateName =
   | 'recovery-key-devices'
   | 'recovery-key-ask'
   | 'recovery-key'
-  | 'recovery-key-info';
+  | 'recovery-key-info'
+  | 'recovery-key-approval'
+  | 'recovery-key-approved';
 
 /** 'compiled' in the product; 'library' only to compare against the reference. */
 export type TemplateEngine = 'compiled' | 'library';

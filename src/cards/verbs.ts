@@ -15,6 +15,8 @@ export const VERBS = {
   startRecoveryKey: 'startRecoveryKey',
   chooseRecoveryKeyDevice: 'chooseRecoveryKeyDevice',
   showRecoveryKey: 'showRecoveryKey',
+  askRecoveryKeyApproval: 'askRecoveryKeyApproval',
+  showApprovedRecoveryKey: 'showApprovedRecoveryKey',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -38,6 +40,10 @@ export interface VerbData {
   chooseRecoveryKeyDevice: { deviceId: string };
   /** `keyId` and `signInCode` are not on the button: Teams merges the card's inputs into the data. */
   showRecoveryKey: { deviceId: string; keyId?: string; signInCode?: string };
+  /** RECOVERY_KEY_POLICY=approval: open a request the helpdesk approves (the device is re-read and re-checked). */
+  askRecoveryKeyApproval: { deviceId: string };
+  /** On the approved request's card: the request is re-read (own, approved, not expired); inputs merged in by Teams. */
+  showApprovedRecoveryKey: { requestId: string; keyId?: string; signInCode?: string };
 }
 
 /** The id of the Input.Text whose value arrives as `reason` in a rejectRequest invoke. */
@@ -60,6 +66,8 @@ export const VERB_DATA_KEYS: { readonly [V in Verb]: readonly (keyof VerbData[V]
   startRecoveryKey: [],
   chooseRecoveryKeyDevice: ['deviceId'],
   showRecoveryKey: ['deviceId'],
+  askRecoveryKeyApproval: ['deviceId'],
+  showApprovedRecoveryKey: ['requestId'],
 };
 
 export function isVerb(value: unknown): value is Verb {

@@ -22,8 +22,8 @@ import {
   type RecoveryKeyView,
 } from './ports';
 
-/** `approval` is accepted by the settings schema but refused at start-up until it is built (README). */
-export type RecoveryKeyPolicy = 'self' | 'off';
+/** `approval`: the helpdesk approves each request first (src/recovery-key/approval.ts); `self`: the owner alone. */
+export type RecoveryKeyPolicy = 'self' | 'approval' | 'off';
 
 /** A device as the recovery-key cards show it: display facts only. */
 export interface RecoveryKeyDevice {
@@ -32,6 +32,8 @@ export interface RecoveryKeyDevice {
   model: string;
   osVersion: string;
   lastSyncDateTime: string;
+  /** Graph's managedDeviceOwnerType (company, personal, unknown): for the helpdesk's approval card. */
+  ownerType?: string;
 }
 
 export type RecoveryKeyStart =
@@ -54,7 +56,15 @@ export type RevealOutcome =
   | { kind: 'unavailable' }
   /** Graph gave the key but the personal chat could not take it: nothing was shown. */
   | { kind: 'notDelivered'; device: RecoveryKeyDevice }
+  /** RECOVERY_KEY_POLICY=approval and no approved request names this device: nothing is read. */
+  | { kind: 'approvalNeeded' }
   | { kind: 'off' };
+
+/** The device of a request the helpdesk approved, as RecoveryKeyApprovals re-read it from the store. */
+export interface ApprovedDevice {
+  requestId: string;
+  deviceId: string;
+}
 
 export interface RecoveryKeyDeps {
   policy: RecoveryKeyPolicy;
@@ -77,6 +87,11 @@ export class RecoveryKeyService {
 
   get enabled(): boolean {
     return this.deps.policy !== 'off';
+  }
+
+  /** Whether the helpdesk approves every request first (RECOVERY_KEY_POLICY=approval). */
+  get needsApproval(): boolean {
+    return this.deps.policy === 'approval';
   }
 
   async start(requester: Requester): Promise<RecoveryKeyStart> {
@@ -105,7 +120,9 @@ export class RecoveryKeyService {
    * Shows the one key whose id matches `keyId`, in its own message in the personal chat.
    * `userAssertion` is the user's token from the OAuth connection, already checked fresh by the bot.
    */
-  async reveal(requester: Requester, deviceId: string, keyId: KeyId, userAssertion: string): Promise<RevealOutcome> {
+  async reveal(requester: Requester, deviceId: string, keyId: KeyId, userAssertion: string, approved?: ApprovedDevice): Promise<RevealOutcome> {
+    // Under `approval` only RecoveryKeyApprovals, which re-read the approved request, passes `approved`.
+    if (this.needsApproval && approved?.deviceId !== deviceId) return { kind: 'approvalNeeded' };
     if (!this.enabled) return { kind: 'off' };
     const limit = await this.attemptLimit(requester);
     if (limit) return limit;
@@ -228,7 +245,7 @@ export class RecoveryKeyService {
 }
 
 function viewOf(device: ManagedDevice): RecoveryKeyDevice {
-  return { id: device.id, deviceName: device.deviceName, model: device.model, osVersion: device.osVersion, lastSyncDateTime: device.lastSyncDateTime };
+  return { id: device.id, deviceName: device.deviceName, model: device.model, osVersion: device.osVersion, lastSyncDateTime: device.lastSyncDateTime, ownerType: device.managedDeviceOwnerType };
 }
 
 function newestFirst(a: { createdDateTime: string }, b: { createdDateTime: string }): number {

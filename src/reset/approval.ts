@@ -4,7 +4,7 @@ import { sameId } from './identity';
 import { holdLease } from './lease';
 import type { Clock, PeopleDirectory, RequestAnnouncer, RequesterNotifier, RequestStore } from './ports';
 import { asIntuneFailure } from './ports';
-import type { RequestPatch, ResetRequest } from './request';
+import { isRecoveryKeyRequest, type RequestPatch, type ResetRequest } from './request';
 import type { Scheduler } from './scheduler';
 
 /** The person clicking Approve or Reject, as proven by the channel. */
@@ -38,6 +38,8 @@ export interface ApprovalDeps {
   helpdeskGroupId: string | undefined;
   notifyManager: boolean;
   polling: { leaseMs: number };
+  /** APPROVAL_TTL: an approved recovery-key request may be used this long after the decision. */
+  approvalTtlMs: number;
   startExecution(requestId: string): void;
 }
 
@@ -66,13 +68,19 @@ export class Approvals {
       decidedBy: decider.aadObjectId,
       decidedByName: decider.name.replace(CONTROL, ' ').slice(0, 200),
       decisionNote: decision === 'reject' ? cleanNote(note) : null,
+      // An approved recovery key waits for the requester's sign-in: the approval lapses, unused, after APPROVAL_TTL.
+      ...(isRecoveryKeyRequest(request) && to === 'approved' ? { expiresAt: new Date(this.now().getTime() + this.deps.approvalTtlMs).toISOString() } : {}),
     });
     if (!moved) return refused('alreadyDecided', await this.deps.store.getRequest(requestId));
     await this.deps.store.appendAudit({ requestId, at: this.now().toISOString(), actor: decider.aadObjectId, event: to, detail: `by ${moved.approver ?? 'helpdesk'}` });
     this.deps.log.info(`request ${to}`, { requestId, approver: decider.aadObjectId });
     // The action starts once the "approved" cards are enqueued: its own updates (executing, done)
     // then come later in each card's outbox lane, so a card never ends on an older version.
-    if (to === 'approved') {
+    if (to === 'approved' && isRecoveryKeyRequest(moved)) {
+      // No Graph action exists for it: the requester is told and reads the key with their own sign-in (src/recovery-key/approval.ts).
+      this.scheduleExpiry(moved);
+      this.tellEveryone(moved);
+    } else if (to === 'approved') {
       // This instance sends the action once the cards are enqueued; until then it holds the claim,
       // so a slow announcement does not make another instance take the request for orphaned.
       const lease = holdLease(this.deps, moved);
@@ -111,10 +119,10 @@ export class Approvals {
   /** The request lapses when nobody decided within APPROVAL_TTL. Returns the expired request. */
   async expire(requestId: string): Promise<ResetRequest | undefined> {
     const request = await this.deps.store.getRequest(requestId);
-    if (!request || request.state !== 'awaiting_approval' || !this.isPastExpiry(request)) return undefined;
+    if (!request || !this.canLapse(request) || !this.isPastExpiry(request)) return undefined;
     const moved = await this.deps.store.transition(request.id, request.version, 'expired');
     if (!moved) return undefined;
-    await audit(this.deps, moved, 'expired', 'nobody decided in time');
+    await audit(this.deps, moved, 'expired', request.state === 'approved' ? 'the approval was not used in time; no key was shown' : 'nobody decided in time');
     this.tellEveryone(moved);
     return moved;
   }
@@ -142,6 +150,8 @@ export class Approvals {
   }
 
   private async lookUpManager(request: ResetRequest): Promise<ResetRequest> {
+    // A recovery key is the helpdesk's and the requester's business: no manager notice (README "BitLocker recovery key").
+    if (isRecoveryKeyRequest(request)) return request;
     if (!this.deps.notifyManager && request.approver !== 'manager') return request;
     try {
       const manager = await this.deps.people.managerOf(request.requesterId);
@@ -195,7 +205,12 @@ export class Approvals {
     });
   }
 
-  private isPastExpiry(request: ResetRequest): boolean {
+  /** Waiting for a decision, or (a recovery key only) approved and waiting for the requester. */
+  private canLapse(request: ResetRequest): boolean {
+    return request.state === 'awaiting_approval' || (request.state === 'approved' && isRecoveryKeyRequest(request));
+  }
+
+  isPastExpiry(request: ResetRequest): boolean {
     return Boolean(request.expiresAt && Date.parse(request.expiresAt) <= this.now().getTime());
   }
 

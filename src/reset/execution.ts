@@ -10,7 +10,7 @@ import {
   type RequesterNotifier,
   type RequestStore,
 } from './ports';
-import type { FailureReason, RequestPatch, RequestState, ResetRequest } from './request';
+import { isRecoveryKeyRequest, type FailureReason, type RequestPatch, type RequestState, type ResetRequest } from './request';
 import { holdLease } from './lease';
 import type { Scheduler } from './scheduler';
 
@@ -57,7 +57,8 @@ export class ActionExecutor {
 
   async execute(requestId: string): Promise<void> {
     const request = await this.deps.store.getRequest(requestId);
-    if (!request || request.state !== 'approved') return;
+    // A recovery-key approval has no Graph action: whatever calls here (a restart, an adopting instance), nothing is sent.
+    if (!request || request.state !== 'approved' || isRecoveryKeyRequest(request)) return;
     // The device re-read and the POST each may take up to Graph's timeout: keep the claim fresh
     // meanwhile, so no other instance takes this request for orphaned while we work on it.
     const lease = holdLease(this.deps, request);

@@ -48,7 +48,8 @@ export class PasscodeRecall {
       return refused('notYourRequest');
     }
     // Removing an iOS passcode issues none; a request that did not succeed has none either.
-    if (request.state !== 'succeeded' || request.action === 'removePasscode') return refused('noPasscode');
+    // A recovery-key request never had a passcode (and its key is never re-read from here).
+    if (request.state !== 'succeeded' || request.action === 'removePasscode' || request.action === 'revealRecoveryKey') return refused('noPasscode');
     if (!this.readableAt(request.actionSentAt)) return refused('tooOld');
     try {
       const device = await this.deps.directory.device(request.device.deviceId);

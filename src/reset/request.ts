@@ -22,7 +22,9 @@ export const FINAL_STATES: readonly RequestState[] = ['succeeded', 'failed', 're
 const NEXT: Record<RequestState, readonly RequestState[]> = {
   awaiting_confirmation: ['awaiting_approval', 'approved', 'cancelled', 'expired', 'failed'],
   awaiting_approval: ['approved', 'rejected', 'cancelled', 'expired'],
-  approved: ['executing', 'failed'],
+  // A recovery-key approval (action revealRecoveryKey) ends without `executing`: the key is shown
+  // (succeeded) or the approval lapses unused (expired). src/recovery-key/approval.ts.
+  approved: ['executing', 'succeeded', 'failed', 'expired'],
   executing: ['succeeded', 'failed'],
   succeeded: [],
   failed: [],
@@ -64,6 +66,18 @@ export interface DeviceSnapshot {
   platform: PlatformKind;
 }
 
+/**
+ * What a request asks for: one of Intune's passcode actions, or (RECOVERY_KEY_POLICY=approval)
+ * the helpdesk's approval before the requester may read their PC's BitLocker recovery key. The
+ * latter never reaches the ActionExecutor: no Graph action is sent for it.
+ */
+export type RequestAction = OfferedAction | 'revealRecoveryKey';
+
+/** Whether a request is a recovery-key approval rather than a passcode action. */
+export function isRecoveryKeyRequest(request: Pick<ResetRequest, 'action'>): request is ResetRequest & { action: 'revealRecoveryKey' } {
+  return request.action === 'revealRecoveryKey';
+}
+
 export interface ResetRequest {
   id: string;
   version: number;
@@ -73,7 +87,7 @@ export interface ResetRequest {
   requesterName: string;
   locale: string;
   device: DeviceSnapshot;
-  action: OfferedAction;
+  action: RequestAction;
   createdAt: string;
   updatedAt: string;
   /** The personal chat the request lives in and the card to update there. */

@@ -1,9 +1,8 @@
 // Runtime lists of the domain's string unions, so a store can check what it reads back.
 // The domain declares these as types only; `everyMemberOf` turns a forgotten member into a
 // compile error here, so a new state or platform cannot be silently rejected on read.
-import type { OfferedAction } from '../intune/device';
 import type { ConversationKind, OutboxFailureReason, OutboxState } from '../notify/ports';
-import type { ApproverKind, FailureReason, ManagerNotice, RequestPatch, RequestState } from '../reset/request';
+import type { ApproverKind, FailureReason, ManagerNotice, RequestAction, RequestPatch, RequestState } from '../reset/request';
 
 type MissingMembers<T, A extends readonly T[]> = Exclude<T, A[number]>;
 
@@ -26,7 +25,7 @@ export const REQUEST_STATES = everyMemberOf<RequestState>()([
   'expired',
 ]);
 
-export const OFFERED_ACTIONS = everyMemberOf<OfferedAction>()(['removePasscode', 'resetPasscode', 'resetWorkProfilePasscode']);
+export const OFFERED_ACTIONS = everyMemberOf<RequestAction>()(['removePasscode', 'resetPasscode', 'resetWorkProfilePasscode', 'revealRecoveryKey']);
 
 export { PLATFORM_KINDS } from '../intune/device';
 

@@ -133,7 +133,7 @@ describe('card templates', () => {
 
   it('are Adaptive Card 1.5 with a schema reference and a fallbackText binding, one file per screen', () => {
     const files = fs.readdirSync(cardsFolder()).filter((file) => file.endsWith('.json'));
-    assert.equal(files.length, 22);
+    assert.equal(files.length, 24);
     for (const file of files) {
       const template = JSON.parse(fs.readFileSync(path.join(cardsFolder(), file), 'utf8')) as Record<string, unknown>;
       assert.equal(template['$schema'], 'http://adaptivecards.io/schemas/adaptive-card.json', file);

@@ -8,6 +8,7 @@ import { problemsOf } from '../config/support/problems';
 
 const TENANT = '6f1e6b5c-0000-4000-8000-000000000001';
 const APP = '6f1e6b5c-0000-4000-8000-000000000003';
+const GROUP = '6f1e6b5c-0000-4000-8000-000000000004';
 const base = { AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: '6f1e6b5c-0000-4000-8000-000000000002', AZURE_CLIENT_SECRET: 'shh' };
 const bot = { MicrosoftAppId: APP, MicrosoftAppPassword: 'bot-secret', OAUTH_CONNECTION_NAME: 'TeamsSso' };
 
@@ -39,8 +40,30 @@ describe('RECOVERY_KEY_POLICY', () => {
     }
   });
 
-  it('refuses approval, which is not built yet, rather than running without it', () => {
-    assert.ok(problemsOf({ ...base, ...bot, RECOVERY_KEY_POLICY: 'approval' }).some((p) => p.startsWith('RECOVERY_KEY_POLICY')));
+  it('approval without HELPDESK_GROUP_ID is refused: nobody could approve (the reset approval flow checks that group)', () => {
+    const problems = problemsOf({ ...base, ...bot, RECOVERY_KEY_POLICY: 'approval' });
+    assert.ok(problems.some((p) => p.startsWith('HELPDESK_GROUP_ID') && p.includes('RECOVERY_KEY_POLICY=approval')), problems.join('; '));
+    assert.ok(!problems.some((p) => p.startsWith('RECOVERY_KEY_POLICY')), 'approval is a policy that exists');
+  });
+
+  it('approval needs everything self needs too: the key is still read with the requester\'s own token', () => {
+    const problems = problemsOf({ ...base, HELPDESK_GROUP_ID: GROUP, RECOVERY_KEY_POLICY: 'approval' });
+    for (const name of ['OAUTH_CONNECTION_NAME', 'MicrosoftAppId', 'MicrosoftAppPassword']) {
+      assert.ok(problems.some((p) => p.startsWith(name) && p.includes('RECOVERY_KEY_POLICY=approval')), `${name} in ${problems.join('; ')}`);
+    }
+  });
+
+  it('approval with the bot identity, the OAuth connection and the helpdesk group starts, with the on-behalf-of exchange of self', () => {
+    const settings = loadConfig({ ...base, ...bot, HELPDESK_GROUP_ID: GROUP, RECOVERY_KEY_POLICY: 'approval' }).recoveryKey;
+    assert.equal(settings.policy, 'approval');
+    if (settings.policy !== 'approval') return;
+    assert.deepEqual(settings.onBehalfOf, { tenantId: TENANT, clientId: APP, clientSecret: 'bot-secret', authorityHost: 'https://login.microsoftonline.com' });
+    assert.equal(settings.signIn.connectionName, 'TeamsSso');
+  });
+
+  it('approval does not depend on APPROVAL_POLICY or MANAGER_APPROVAL (the helpdesk group decides)', () => {
+    const problems = problemsOf({ ...base, ...bot, HELPDESK_GROUP_ID: GROUP, RECOVERY_KEY_POLICY: 'approval', APPROVAL_POLICY: 'none', MANAGER_APPROVAL: 'true' });
+    assert.deepEqual(problems, []);
   });
 
   it('refuses an unknown policy and an attempt limit out of range', () => {

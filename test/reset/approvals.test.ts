@@ -107,6 +107,18 @@ describe('approving and rejecting (Approvals)', () => {
       assert.deepEqual(world.intune.posts, []);
     });
 
+    // Issue 13 lets an approved *recovery-key* request lapse (it waits for its requester); an approved
+    // passcode reset must not: its Intune action may already be on its way.
+    it('never lapses an approved passcode reset, even past the deadline it had while waiting', async () => {
+      const id = await waiting();
+      await bot.app.approvals.decide(helpdesk(), id, 'approve', undefined);
+      world.clock.skip(5 * HOUR); // past expiresAt; the timer does not fire
+      assert.equal(await bot.app.approvals.expire(id), undefined);
+      assert.notEqual((await world.current(id)).state, 'expired');
+      await world.clock.runDue();
+      assert.deepEqual(world.intune.posts, ['iphone-a11c']);
+    });
+
     it('expires on its own at expiresAt (awaiting_approval → expired) and tells everyone', async () => {
       const id = await waiting();
       await world.clock.advance(4 * HOUR - 1);

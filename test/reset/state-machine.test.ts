@@ -7,10 +7,14 @@ import { newRequestFixture } from './support/requests';
 // The lifecycle as DESIGN.md states it: awaiting_confirmation → (awaiting_approval →) approved →
 // executing → succeeded | failed, plus rejected, cancelled, expired. An offer nobody confirmed may
 // lapse or fail too. Written out here, not derived from src/reset/request.ts.
+// Issue 13 (RECOVERY_KEY_POLICY=approval): an approved recovery-key request has no Intune action;
+// it ends when the key is shown (approved → succeeded) or when the approval lapses unused
+// (approved → expired). Only src/recovery-key/approval.ts and Approvals.expire make those moves,
+// and only for action revealRecoveryKey (test/recovery-key/approval-flow.test.ts).
 const ALLOWED: Record<RequestState, readonly RequestState[]> = {
   awaiting_confirmation: ['awaiting_approval', 'approved', 'cancelled', 'expired', 'failed'],
   awaiting_approval: ['approved', 'rejected', 'cancelled', 'expired'],
-  approved: ['executing', 'failed'],
+  approved: ['executing', 'succeeded', 'failed', 'expired'],
   executing: ['succeeded', 'failed'],
   succeeded: [],
   failed: [],

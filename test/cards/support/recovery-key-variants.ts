@@ -24,6 +24,7 @@ const REFUSALS: Record<cards.RecoveryKeyRefusal['kind'], cards.RecoveryKeyRefusa
   noEntraDevice: { kind: 'noEntraDevice', device: PC },
   unavailable: { kind: 'unavailable' },
   notDelivered: { kind: 'notDelivered', device: PC },
+  approvalNeeded: { kind: 'approvalNeeded' },
 };
 
 export const SAMPLE_KEY = '418363-280148-535183-290180-634557-183403-069355-226072';

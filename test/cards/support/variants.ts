@@ -6,6 +6,7 @@ import type { FailureReason, RequestState } from '../../../src/reset/request';
 import * as cards from '../../../src/cards';
 import type { Locale } from '../../../src/i18n';
 import { approvalFlowCards } from './approval-variants';
+import { recoveryKeyApprovalCards } from './recovery-key-approval-variants';
 import { recoveryKeyCards } from './recovery-key-variants';
 import { managedDevice, NOW, request, snapshot, workProfileRequest } from './samples';
 
@@ -98,6 +99,7 @@ export function everyCard(locale: Locale): Rendered[] {
     ...ALL_PROBLEMS.map((problem): Rendered => [`problem ${problem.kind}`, () => cards.problemCard(locale, problem)]),
     ...approvalFlowCards(locale, REQUEST_STATES),
     ...recoveryKeyCards(locale),
+    ...recoveryKeyApprovalCards(locale),
   ];
 }
 
