@@ -163,6 +163,27 @@ export class RecoveryKeyService {
     return shown.length;
   }
 
+  /**
+   * The recurring sweep (src/reset watchForOrphanedWork runs it with the passcode sweep): hides
+   * every key whose time is past and whose message still shows it — its timer was lost when an
+   * instance died, or its hide failed (Teams down, a 502). Hiding twice is harmless.
+   */
+  async hideOverdueKeys(): Promise<number> {
+    const overdue = (await this.deps.ledger.recoveryKeysStillShown()).filter((event) => event.hideAt !== null && Date.parse(event.hideAt) <= this.now());
+    let hidden = 0;
+    for (const event of overdue) {
+      try {
+        await this.hide(event);
+        hidden += 1;
+      } catch (error: unknown) {
+        // One chat that cannot be reached must not keep the others on screen; the next sweep tries again.
+        this.deps.log.warn('recovery key: hiding failed, the next sweep tries again', { eventId: event.id, errorName: error instanceof Error ? error.name : typeof error });
+      }
+    }
+    if (hidden > 0) this.deps.log.info('recovery keys hidden by the sweep', { count: hidden });
+    return hidden;
+  }
+
   private async show(
     requester: Requester,
     device: RecoveryKeyDevice,
@@ -182,14 +203,16 @@ export class RecoveryKeyService {
   }
 
   private scheduleHide(event: RecoveryKeyEvent): void {
-    const { messageId, hideAt } = event;
-    if (!messageId || !hideAt) return;
-    this.deps.scheduler.at('hide-recovery-key', new Date(hideAt), async () => {
-      const view: RecoveryKeyView = { deviceName: event.deviceName, keyId: event.keyId ?? '', locale: event.locale };
-      await this.deps.messenger.hideRecoveryKey(event.conversationId, messageId, view);
-      await this.deps.ledger.markRecoveryKeyHidden(event);
-      this.deps.log.info('recovery key hidden', { eventId: event.id });
-    });
+    if (!event.messageId || !event.hideAt) return;
+    this.deps.scheduler.at('hide-recovery-key', new Date(event.hideAt), () => this.hide(event));
+  }
+
+  private async hide(event: RecoveryKeyEvent): Promise<void> {
+    if (!event.messageId) return;
+    const view: RecoveryKeyView = { deviceName: event.deviceName, keyId: event.keyId ?? '', locale: event.locale };
+    await this.deps.messenger.hideRecoveryKey(event.conversationId, event.messageId, view);
+    await this.deps.ledger.markRecoveryKeyHidden(event);
+    this.deps.log.info('recovery key hidden', { eventId: event.id });
   }
 
   private async tooManyAttempts(requester: Requester): Promise<Extract<RevealOutcome, { kind: 'tooManyAttempts' }>> {

@@ -60,17 +60,19 @@ export interface KeyInstance {
 }
 
 export class KeyWorld {
-  readonly clock = new ManualClock();
   readonly entra = new FakeEntraKeys();
   readonly chat = new FakeKeyChat();
 
-  constructor(private readonly maxAttemptsPerDay: number) {}
+  constructor(
+    private readonly maxAttemptsPerDay: number,
+    readonly clock: ManualClock = new ManualClock(),
+  ) {}
 
-  /** A bot instance on `store` (instances of one test share storage), with its own scheduler. */
-  instance(store: Store): KeyInstance {
+  /** A bot instance on `store` (instances of one test share storage), with its own scheduler unless given one. */
+  instance(store: Store, given?: Scheduler): KeyInstance {
     const lines: string[] = [];
     const log = createLogger('debug', (line) => lines.push(line));
-    const scheduler = new Scheduler(log, this.clock.timers);
+    const scheduler = given ?? new Scheduler(log, this.clock.timers);
     const pc = device({ id: PC, deviceName: 'OWNER-LAPTOP', operatingSystem: 'Windows', osVersion: '10.0.22631.3447', model: 'Surface Laptop 5', userId: OWNER, deviceType: 'windowsRT' });
     const service = new RecoveryKeyService({
       policy: 'self',
