@@ -177,7 +177,7 @@ export class RecoveryKeyService {
         hidden += 1;
       } catch (error: unknown) {
         // One chat that cannot be reached must not keep the others on screen; the next sweep tries again.
-        this.deps.log.warn('recovery key: hiding failed, the next sweep tries again', { eventId: event.id, errorName: error instanceof Error ? error.name : typeof error });
+        this.deps.log.warn('recovery key: hiding failed, the next sweep tries again', { eventId: event.id, errorName: nameOf(error) });
       }
     }
     if (hidden > 0) this.deps.log.info('recovery keys hidden by the sweep', { count: hidden });
@@ -196,7 +196,7 @@ export class RecoveryKeyService {
       messageId = await this.deps.messenger.showRecoveryKey(requester.conversationId, view, password);
     } catch (error: unknown) {
       // Only the error's name: a connector error can carry the request body, which holds the key.
-      this.deps.log.warn('recovery key could not be delivered', { errorName: error instanceof Error ? error.name : typeof error, deviceId: device.id });
+      this.deps.log.warn('recovery key could not be delivered', { errorName: nameOf(error), deviceId: device.id });
       return { kind: 'notDelivered', device };
     }
     return { kind: 'shown', messageId: messageId ?? null, hideAt: new Date(this.now() + this.deps.visibleMs).toISOString() };
@@ -273,4 +273,9 @@ function viewOf(device: ManagedDevice): RecoveryKeyDevice {
 
 function newestFirst(a: { createdDateTime: string }, b: { createdDateTime: string }): number {
   return Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime);
+}
+
+/** Only an error's name is logged here: a connector error can carry the request body, which may hold the key. */
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
