@@ -52,14 +52,15 @@ export interface IntuneDeviceLinks {
 }
 
 /**
- * `pending`: claimed under the daily limit, its outcome not known yet. `nothingShown`: it ended
- * before Graph said anything about a key (device not the user's, sign-in needed, Graph or Teams
- * unavailable): it does not count toward the limit, as a typo in a settings page would not.
+ * `pending`: claimed under the daily limit, its outcome not known yet. `notDelivered`: Entra gave
+ * the key (and audited the read) but the personal chat could not take it. `nothingShown`: it ended
+ * before Graph said anything about a key (device not the user's, sign-in needed, Graph
+ * unavailable): it does not count toward the limit.
  */
-export type RecoveryKeyOutcome = 'pending' | 'shown' | 'wrongKeyId' | 'notAllowed' | 'nothingShown';
-export const RECOVERY_KEY_OUTCOMES = ['pending', 'shown', 'wrongKeyId', 'notAllowed', 'nothingShown'] as const satisfies readonly RecoveryKeyOutcome[];
+export type RecoveryKeyOutcome = 'pending' | 'shown' | 'wrongKeyId' | 'notAllowed' | 'notDelivered' | 'nothingShown';
+export const RECOVERY_KEY_OUTCOMES = ['pending', 'shown', 'wrongKeyId', 'notAllowed', 'notDelivered', 'nothingShown'] as const satisfies readonly RecoveryKeyOutcome[];
 /** What the per-user daily limit counts: attempts Graph answered about a key, and those still running. */
-export const COUNTED_OUTCOMES: readonly RecoveryKeyOutcome[] = ['pending', 'shown', 'wrongKeyId', 'notAllowed'];
+export const COUNTED_OUTCOMES: readonly RecoveryKeyOutcome[] = ['pending', 'shown', 'wrongKeyId', 'notAllowed', 'notDelivered'];
 
 /**
  * One attempt that reached Graph, for the audit and the per-user limit. Never the key; the key id

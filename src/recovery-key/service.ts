@@ -144,7 +144,8 @@ export class RecoveryKeyService {
       if (!match) return { outcome: { kind: 'wrongKeyId', device, attemptsLeft: Math.max(0, this.deps.maxAttemptsPerDay - used) }, event: settled('wrongKeyId') };
       const password = await reader.recoveryPassword(match.id);
       const shown = await this.show(requester, device, match.id, password);
-      if (shown.kind !== 'shown') return { outcome: shown };
+      // Entra has given the key and audited the read: it counts even though the chat did not take it.
+      if (shown.kind !== 'shown') return { outcome: shown, event: settled('notDelivered') };
       const event = settled('shown', { keyId: match.id, messageId: shown.messageId, hideAt: shown.messageId ? shown.hideAt : null });
       this.deps.log.info('recovery key shown', { eventId: event.id, deviceId: device.id });
       return { outcome: { kind: 'shown', device, keyId: match.id, hideAt: shown.hideAt }, event };

@@ -42,6 +42,15 @@ describe('the daily limit of recovery-key attempts under parallel clicks', () =>
       assert.equal(world.chat.shown.length, LIMIT);
     });
 
+    it('counts a key Entra gave (and audited) that the personal chat could not take', async () => {
+      const world = new KeyWorld(1);
+      const { service } = world.instance(open());
+      world.chat.failShows = 1;
+      assert.equal((await service.reveal(requester, PC, KeyIdInput.parse('1A2B3C4D'), 'user-token')).kind, 'notDelivered');
+      assert.equal((await service.reveal(requester, PC, KeyIdInput.parse('1A2B3C4D'), 'user-token')).kind, 'tooManyAttempts');
+      assert.equal(world.entra.read, 1);
+    });
+
     it('does not count an attempt that ended before Entra answered about a key (not the owner’s device)', async () => {
       const world = new KeyWorld(1);
       const { service } = world.instance(open());

@@ -39,7 +39,12 @@ export class FakeKeyChat implements RecoveryKeyMessenger {
   readonly shown: Array<{ id: string; password: string }> = [];
   readonly hidden: Array<{ id: string; view: RecoveryKeyView }> = [];
   failHides = 0;
+  failShows = 0;
   async showRecoveryKey(_conversationId: string, _view: RecoveryKeyView, password: string): Promise<string> {
+    if (this.failShows > 0) {
+      this.failShows -= 1;
+      throw new Error('the app was uninstalled (403)');
+    }
     const id = `msg-${this.shown.length + 1}`;
     this.shown.push({ id, password });
     return id;
