@@ -8,7 +8,9 @@
 // one escaped part and never holds "|"), one entity per shown key, a copy of its event: the
 // recurring sweep and a restart read that partition, not the whole history. The entry is written
 // BEFORE the event is settled as shown and deleted AFTER it is marked hidden, so a shown key is
-// never missing from it; an entry whose event is hidden already is dropped when read.
+// never missing from it; an entry whose event is hidden already is dropped when read. Keys shown
+// by a build before this list existed are listed by one scan of the table, the first time a
+// process asks (what that build did at every start-up).
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { Clock } from '../../reset/ports';
@@ -52,6 +54,16 @@ export function azureRecoveryKeyLedger(tables: Tables, clock: Clock): RecoveryKe
     const rows = await eventsIn(requesterId, sortableMs(Math.max(0, epochMs(sinceIso))), ['outcome']);
     return rows.filter((row) => COUNTED_OUTCOMES.some((outcome) => outcome === row['outcome'])).length;
   };
+  // Once per process, and again after a failure: events shown (hideAt set) but never hidden nor listed.
+  let listedOlderKeys: Promise<void> | undefined;
+  const listOlderKeys = async (): Promise<void> => {
+    const client = await table();
+    const rows = await query(client, odata`hideAt ge ${''} and PartitionKey ne ${STILL_SHOWN}`);
+    for (const row of rows.filter((r) => r['hiddenAt'] === undefined)) {
+      const event = EventEntity.parse(row);
+      await client.upsertEntity(toEntity(event, STILL_SHOWN, stillShownKeyOf(event)), 'Replace');
+    }
+  };
   return {
     async claimRecoveryKeyAttempt(attempt: RecoveryKeyEvent, limit: AttemptLimit): Promise<AttemptClaim> {
       const partitionKey = joinKey(attempt.requesterId);
@@ -74,6 +86,11 @@ export function azureRecoveryKeyLedger(tables: Tables, clock: Clock): RecoveryKe
       return (await eventsIn(requesterId, '')).map((row) => EventEntity.parse(row));
     },
     async recoveryKeysStillShown(): Promise<RecoveryKeyEvent[]> {
+      listedOlderKeys ??= listOlderKeys().catch((error: unknown) => {
+        listedOlderKeys = undefined;
+        throw error;
+      });
+      await listedOlderKeys;
       const client = await table();
       const listed = (await query(client, inPartition(STILL_SHOWN))).map((row) => EventEntity.parse(row));
       const shown: RecoveryKeyEvent[] = [];
