@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { passcodeCard } from '../cards';
 import { pickLocale } from '../i18n';
 import type { Logger } from '../log';
@@ -39,7 +39,7 @@ export class TeamsPasscodeMessenger implements PasscodeMessenger {
   }
 }
 
-type TurnLogic = Parameters<CloudAdapter['continueConversationAsync']>[2];
+type TurnLogic = (context: TurnContext) => Promise<void>;
 
 /** A stored personal chat and how to reach it. */
 export interface PersonalChat {
@@ -76,5 +76,17 @@ export async function continueInPersonalChat(target: PersonalChat, logic: TurnLo
   const conversation = await target.conversations.conversation(target.conversationId);
   if (!conversation || conversation.kind !== 'personal') throw new Error('the personal chat to send to is unknown');
   const reference = JSON.parse(conversation.referenceJson) as Partial<ConversationReference>;
-  await target.adapter.continueConversationAsync(target.botAppId, reference, logic);
+  // CloudAdapter runs the logic inside its middleware, whose onTurnError (src/bot/adapter.ts) would
+  // log and swallow a failure: a hide Teams refused would then count as done and never be retried,
+  // and the error (its request body: the secret) would be logged. So the failure is carried out of
+  // the turn and thrown here, to the caller that decides (as TeamsDelivery.inTurn does).
+  const box: { failed?: { error: unknown } } = {};
+  await target.adapter.continueConversationAsync(target.botAppId, reference, async (context) => {
+    try {
+      await logic(context);
+    } catch (error: unknown) {
+      box.failed = { error };
+    }
+  });
+  if (box.failed) throw box.failed.error;
 }
