@@ -78,8 +78,8 @@ export async function continueInPersonalChat(target: PersonalChat, logic: TurnLo
   const reference = JSON.parse(conversation.referenceJson) as Partial<ConversationReference>;
   // CloudAdapter runs the logic inside its middleware, whose onTurnError (src/bot/adapter.ts) would
   // log and swallow a failure: a hide Teams refused would then count as done and never be retried,
-  // and the error (its request body: the secret) would be logged. So the failure is carried out of
-  // the turn and thrown here, to the caller that decides (as TeamsDelivery.inTurn does).
+  // and a refused send would look delivered. So the failure is carried out of the turn and thrown
+  // here, to the caller that decides (as TeamsDelivery.inTurn does).
   const box: { failed?: { error: unknown } } = {};
   await target.adapter.continueConversationAsync(target.botAppId, reference, async (context) => {
     try {
