@@ -130,7 +130,8 @@ export async function startBot(config: Config, log: Logger, clock: Clock = syste
   if (keysToHide > 0) log.info('recovery keys still shown: hiding them on time', { count: keysToHide });
   // Another instance may die holding a follow-up, an approved action or a shown passcode: take it
   // over once its lease (renewed every third of it while alive) has run out.
-  app.watchForOrphanedWork(config.workLeaseMs / 3);
+  // Shown recovery keys ride the same sweep as passcodes: one whose timer was lost is hidden on the next round.
+  app.watchForOrphanedWork(config.workLeaseMs / 3, recoveryKeys ? [() => recoveryKeys.service.hideOverdueKeys()] : []);
   const stop = async (): Promise<void> => {
     await server.close();
     await metricsServer?.close();

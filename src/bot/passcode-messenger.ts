@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { passcodeCard } from '../cards';
 import { pickLocale } from '../i18n';
 import type { Logger } from '../log';
@@ -21,11 +21,7 @@ export class TeamsPasscodeMessenger implements PasscodeMessenger {
   ) {}
 
   async showPasscode(request: ResetRequest, passcode: string): Promise<string | undefined> {
-    let activityId: string | undefined;
-    await this.inPersonalChat(request, async (context) => {
-      const sent = await context.sendActivity(cardMessage(passcodeCard(pickLocale(request.locale), request, passcode)));
-      activityId = sent?.id;
-    });
+    const activityId = await sendInPersonalChat(this.chatOf(request), cardMessage(passcodeCard(pickLocale(request.locale), request, passcode)));
     this.log.info('temporary passcode shown', { requestId: request.id });
     return activityId;
   }
@@ -33,35 +29,64 @@ export class TeamsPasscodeMessenger implements PasscodeMessenger {
   async hidePasscode(request: ResetRequest): Promise<void> {
     const activityId = request.passcodeActivityId;
     if (!activityId) return;
-    await this.inPersonalChat(request, async (context) => {
-      await context.updateActivity({ ...cardMessage(passcodeCard(pickLocale(request.locale), request, null)), id: activityId });
-    });
+    await replaceInPersonalChat(this.chatOf(request), activityId, cardMessage(passcodeCard(pickLocale(request.locale), request, null)));
     this.log.info('temporary passcode hidden', { requestId: request.id });
   }
 
-  private async inPersonalChat(request: ResetRequest, logic: TurnLogic): Promise<void> {
+  private chatOf(request: ResetRequest): PersonalChat {
     const { adapter, botAppId, conversations } = this;
-    await continueInPersonalChat({ adapter, botAppId, conversations, conversationId: request.conversationId }, logic);
+    return { adapter, botAppId, conversations, conversationId: request.conversationId };
   }
 }
 
-type TurnLogic = Parameters<CloudAdapter['continueConversationAsync']>[2];
+type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/** A stored personal chat and how to reach it. */
+export interface PersonalChat {
+  adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+  botAppId: string;
+  conversations: Pick<ConversationStore, 'conversation'>;
+  conversationId: string;
+}
+
+/**
+ * A secret's own message (the temporary passcode, the recovery key): sent as a new message in the
+ * personal chat, never through the outbox (which is stored). Returns the id to replace it by later.
+ */
+export async function sendInPersonalChat(chat: PersonalChat, message: Partial<Activity>): Promise<string | undefined> {
+  let activityId: string | undefined;
+  await continueInPersonalChat(chat, async (context) => {
+    activityId = (await context.sendActivity(message))?.id;
+  });
+  return activityId;
+}
+
+/** Replaces message `activityId` of the personal chat, e.g. with the card that no longer shows the secret. */
+export async function replaceInPersonalChat(chat: PersonalChat, activityId: string, message: Partial<Activity>): Promise<void> {
+  await continueInPersonalChat(chat, async (context) => {
+    await context.updateActivity({ ...message, id: activityId });
+  });
+}
 
 /**
  * Runs `logic` in the stored personal chat `conversationId`, or throws: never falls back to another
  * conversation, because what it sends (a passcode, a recovery key) must not land anywhere else.
  */
-export async function continueInPersonalChat(
-  target: {
-    adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
-    botAppId: string;
-    conversations: Pick<ConversationStore, 'conversation'>;
-    conversationId: string;
-  },
-  logic: TurnLogic,
-): Promise<void> {
+export async function continueInPersonalChat(target: PersonalChat, logic: TurnLogic): Promise<void> {
   const conversation = await target.conversations.conversation(target.conversationId);
   if (!conversation || conversation.kind !== 'personal') throw new Error('the personal chat to send to is unknown');
   const reference = JSON.parse(conversation.referenceJson) as Partial<ConversationReference>;
-  await target.adapter.continueConversationAsync(target.botAppId, reference, logic);
+  // CloudAdapter runs the logic inside its middleware, whose onTurnError (src/bot/adapter.ts) would
+  // log and swallow a failure: a hide Teams refused would then count as done and never be retried,
+  // and a refused send would look delivered. So the failure is carried out of the turn and thrown
+  // here, to the caller that decides (as TeamsDelivery.inTurn does).
+  const box: { failed?: { error: unknown } } = {};
+  await target.adapter.continueConversationAsync(target.botAppId, reference, async (context) => {
+    try {
+      await logic(context);
+    } catch (error: unknown) {
+      box.failed = { error };
+    }
+  });
+  if (box.failed) throw box.failed.error;
 }

@@ -3,7 +3,7 @@ import { recoveryKeyCard } from '../cards';
 import { pickLocale } from '../i18n';
 import type { ConversationStore } from '../notify/ports';
 import type { RecoveryKeyMessenger, RecoveryKeyView } from '../recovery-key/ports';
-import { continueInPersonalChat } from './passcode-messenger';
+import { replaceInPersonalChat, sendInPersonalChat, type PersonalChat } from './passcode-messenger';
 import { cardMessage } from './pin-reset-bot';
 
 /**
@@ -20,22 +20,15 @@ export class TeamsRecoveryKeyMessenger implements RecoveryKeyMessenger {
   ) {}
 
   async showRecoveryKey(conversationId: string, view: RecoveryKeyView, recoveryPassword: string): Promise<string | undefined> {
-    let messageId: string | undefined;
-    await continueInPersonalChat({ ...this.target(), conversationId }, async (context) => {
-      const sent = await context.sendActivity(cardMessage(recoveryKeyCard(pickLocale(view.locale), view, recoveryPassword, this.minutes())));
-      messageId = sent?.id;
-    });
-    return messageId;
+    return sendInPersonalChat(this.chat(conversationId), cardMessage(recoveryKeyCard(pickLocale(view.locale), view, recoveryPassword, this.minutes())));
   }
 
   async hideRecoveryKey(conversationId: string, messageId: string, view: RecoveryKeyView): Promise<void> {
-    await continueInPersonalChat({ ...this.target(), conversationId }, async (context) => {
-      await context.updateActivity({ ...cardMessage(recoveryKeyCard(pickLocale(view.locale), view, null, this.minutes())), id: messageId });
-    });
+    await replaceInPersonalChat(this.chat(conversationId), messageId, cardMessage(recoveryKeyCard(pickLocale(view.locale), view, null, this.minutes())));
   }
 
-  private target() {
-    return { adapter: this.adapter, botAppId: this.botAppId, conversations: this.conversations };
+  private chat(conversationId: string): PersonalChat {
+    return { adapter: this.adapter, botAppId: this.botAppId, conversations: this.conversations, conversationId };
   }
 
   private minutes(): number {

@@ -51,7 +51,16 @@ export interface IntuneDeviceLinks {
   deviceWithEntraId(managedDeviceId: string): Promise<{ device: ManagedDevice; entraDeviceId: string | null } | undefined>;
 }
 
-export type RecoveryKeyOutcome = 'shown' | 'wrongKeyId' | 'notAllowed';
+/**
+ * `pending`: claimed under the daily limit, its outcome not known yet. `notDelivered`: Entra gave
+ * the key (and audited the read) but the personal chat could not take it. `nothingShown`: it ended
+ * before Graph said anything about a key (device not the user's, sign-in needed, Graph
+ * unavailable): it does not count toward the limit.
+ */
+export type RecoveryKeyOutcome = 'pending' | 'shown' | 'wrongKeyId' | 'notAllowed' | 'notDelivered' | 'nothingShown';
+export const RECOVERY_KEY_OUTCOMES = ['pending', 'shown', 'wrongKeyId', 'notAllowed', 'notDelivered', 'nothingShown'] as const satisfies readonly RecoveryKeyOutcome[];
+/** What the per-user daily limit counts: attempts Graph answered about a key, and those still running. */
+export const COUNTED_OUTCOMES: readonly RecoveryKeyOutcome[] = ['pending', 'shown', 'wrongKeyId', 'notAllowed', 'notDelivered'];
 
 /**
  * One attempt that reached Graph, for the audit and the per-user limit. Never the key; the key id
@@ -74,12 +83,30 @@ export interface RecoveryKeyEvent {
   hideAt: string | null;
 }
 
+/** At most `max` counted attempts since `sinceIso` (a rolling 24 hours). */
+export interface AttemptLimit {
+  max: number;
+  sinceIso: string;
+}
+
+/** `used` counts this attempt too. */
+export type AttemptClaim = { kind: 'claimed'; used: number } | { kind: 'limitReached' };
+
 export interface RecoveryKeyLedger {
-  recordRecoveryKeyEvent(event: RecoveryKeyEvent): Promise<void>;
-  /** Attempts of any outcome since `sinceIso` (the per-user limit). */
+  /**
+   * Records `attempt` (outcome `pending`) only when its requester has fewer than `limit.max`
+   * counted attempts since `limit.sinceIso`. The count and the insert are ONE atomic step across
+   * connections, processes and bot instances, so parallel clicks cannot exceed the limit.
+   * (SQLite: BEGIN IMMEDIATE; Azure Table: the requester's counter entity and the event in one
+   * entity group transaction, as for reset requests — src/store/azure-table/counted-insert.ts.)
+   */
+  claimRecoveryKeyAttempt(attempt: RecoveryKeyEvent, limit: AttemptLimit): Promise<AttemptClaim>;
+  /** Writes the outcome of a claimed attempt (outcome, key id, device name, message, hide time), once. */
+  settleRecoveryKeyAttempt(event: RecoveryKeyEvent): Promise<void>;
+  /** Counted attempts (COUNTED_OUTCOMES) since `sinceIso`. */
   countRecoveryKeyAttemptsSince(requesterId: string, sinceIso: string): Promise<number>;
   recoveryKeyEventsOf(requesterId: string): Promise<RecoveryKeyEvent[]>;
-  /** Shown keys whose message is not hidden yet (after a restart: hide them on time). */
+  /** Shown keys whose message is not hidden yet: after a restart, and for the recurring sweep. Costs what is shown, not the history. */
   recoveryKeysStillShown(): Promise<RecoveryKeyEvent[]>;
   markRecoveryKeyHidden(event: RecoveryKeyEvent): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { DAY_MS, retryAtAfter } from '../reset/rolling-day';
 import type { Requester } from '../reset/service';
 import { keyIdMatches, type KeyId } from './key-id';
 import {
+  COUNTED_OUTCOMES,
   RecoveryKeyReadError,
   type IntuneDeviceLinks,
   type RecoveryKeyEvent,
@@ -82,6 +83,12 @@ export interface RecoveryKeyDeps {
 }
 
 
+/** How a claimed attempt ended: what the user sees, and what the ledger keeps (nothingShown unless given). */
+interface Settled {
+  outcome: RevealOutcome;
+  event?: RecoveryKeyEvent;
+}
+
 export class RecoveryKeyService {
   constructor(private readonly deps: RecoveryKeyDeps) {}
 
@@ -119,34 +126,51 @@ export class RecoveryKeyService {
   /**
    * Shows the one key whose id matches `keyId`, in its own message in the personal chat.
    * `userAssertion` is the user's token from the OAuth connection, already checked fresh by the bot.
+   * The attempt is claimed under the daily limit first, in one atomic step of the store, before
+   * Intune or Entra is asked: parallel clicks at one or several instances cannot exceed the limit.
    */
   async reveal(requester: Requester, deviceId: string, keyId: KeyId, userAssertion: string, approved?: ApprovedDevice): Promise<RevealOutcome> {
     // Under `approval` only RecoveryKeyApprovals, which re-read the approved request, passes `approved`.
     if (this.needsApproval && approved?.deviceId !== deviceId) return { kind: 'approvalNeeded' };
     if (!this.enabled) return { kind: 'off' };
-    const limit = await this.attemptLimit(requester);
-    if (limit) return limit;
-    const owned = await this.ownedWindowsDevice(requester, deviceId);
-    if (owned.kind !== 'owned') return owned;
+    const attempt = this.event(requester, { id: deviceId, deviceName: '' }, 'pending', null, { messageId: null, hideAt: null });
+    const claim = await this.deps.ledger.claimRecoveryKeyAttempt(attempt, { max: this.deps.maxAttemptsPerDay, sinceIso: new Date(this.now() - DAY_MS).toISOString() });
+    if (claim.kind === 'limitReached') return this.tooManyAttempts(requester);
+    let settled: RecoveryKeyEvent = { ...attempt, outcome: 'nothingShown' };
+    try {
+      const { outcome, event } = await this.revealClaimed(requester, attempt, claim.used, keyId, userAssertion);
+      if (event) settled = event;
+      return outcome;
+    } finally {
+      // The timer first: a key on screen gets hidden even if the store cannot take the outcome.
+      this.scheduleHide(settled);
+      // Also when something threw: a claim left pending would count against the person for a day.
+      await this.deps.ledger.settleRecoveryKeyAttempt(settled);
+    }
+  }
+
+  private async revealClaimed(requester: Requester, attempt: RecoveryKeyEvent, used: number, keyId: KeyId, userAssertion: string): Promise<Settled> {
+    const owned = await this.ownedWindowsDevice(requester, attempt.managedDeviceId);
+    if (owned.kind !== 'owned') return { outcome: owned };
     const { device, entraDeviceId } = owned;
-    if (!entraDeviceId) return { kind: 'noEntraDevice', device };
+    if (!entraDeviceId) return { outcome: { kind: 'noEntraDevice', device } };
+    const settled = (outcome: RecoveryKeyOutcome, shown: Partial<RecoveryKeyEvent> = {}): RecoveryKeyEvent => ({ ...attempt, deviceName: device.deviceName, outcome, ...shown });
     const reader = this.deps.readers(userAssertion);
     try {
       const match = (await reader.keysOfDevice(entraDeviceId)).filter((key) => keyIdMatches(keyId, key.id)).sort(newestFirst)[0];
-      if (!match) {
-        const used = await this.record(requester, device, 'wrongKeyId', null);
-        return { kind: 'wrongKeyId', device, attemptsLeft: Math.max(0, this.deps.maxAttemptsPerDay - used) };
-      }
+      if (!match) return { outcome: { kind: 'wrongKeyId', device, attemptsLeft: Math.max(0, this.deps.maxAttemptsPerDay - used) }, event: settled('wrongKeyId') };
       const password = await reader.recoveryPassword(match.id);
-      return await this.show(requester, device, match.id, password);
+      const shown = await this.show(requester, device, match.id, password);
+      // Entra has given the key and audited the read: it counts even though the chat did not take it.
+      if (shown.kind !== 'shown') return { outcome: shown, event: settled('notDelivered') };
+      const event = settled('shown', { keyId: match.id, messageId: shown.messageId, hideAt: shown.messageId ? shown.hideAt : null });
+      this.deps.log.info('recovery key shown', { eventId: event.id, deviceId: device.id });
+      return { outcome: { kind: 'shown', device, keyId: match.id, hideAt: shown.hideAt }, event };
     } catch (error: unknown) {
       if (!(error instanceof RecoveryKeyReadError)) throw error;
       this.deps.log.warn('recovery key: Graph gave none', { reason: error.reason, deviceId: device.id });
-      if (error.reason === 'notAllowed') {
-        await this.record(requester, device, 'notAllowed', null);
-        return { kind: 'notAllowed', device };
-      }
-      return error.reason === 'signInNeeded' ? { kind: 'signInNeeded', device } : { kind: 'unavailable' };
+      if (error.reason === 'notAllowed') return { outcome: { kind: 'notAllowed', device }, event: settled('notAllowed') };
+      return { outcome: error.reason === 'signInNeeded' ? { kind: 'signInNeeded', device } : { kind: 'unavailable' } };
     }
   }
 
@@ -157,55 +181,72 @@ export class RecoveryKeyService {
     return shown.length;
   }
 
-  private async show(requester: Requester, device: RecoveryKeyDevice, keyId: string, password: string): Promise<RevealOutcome> {
+  /**
+   * The recurring sweep (src/reset watchForOrphanedWork runs it with the passcode sweep): hides
+   * every key whose time is past and whose message still shows it — its timer was lost when an
+   * instance died, or its hide failed (Teams down, a 502). Hiding twice is harmless.
+   */
+  async hideOverdueKeys(): Promise<number> {
+    const overdue = (await this.deps.ledger.recoveryKeysStillShown()).filter((event) => event.hideAt !== null && Date.parse(event.hideAt) <= this.now());
+    let hidden = 0;
+    for (const event of overdue) {
+      try {
+        await this.hide(event);
+        hidden += 1;
+      } catch (error: unknown) {
+        // One chat that cannot be reached must not keep the others on screen; the next sweep tries again.
+        this.deps.log.warn('recovery key: hiding failed, the next sweep tries again', { eventId: event.id, errorName: nameOf(error) });
+      }
+    }
+    if (hidden > 0) this.deps.log.info('recovery keys hidden by the sweep', { count: hidden });
+    return hidden;
+  }
+
+  private async show(
+    requester: Requester,
+    device: RecoveryKeyDevice,
+    keyId: string,
+    password: string,
+  ): Promise<{ kind: 'shown'; messageId: string | null; hideAt: string } | Extract<RevealOutcome, { kind: 'notDelivered' }>> {
     const view: RecoveryKeyView = { deviceName: device.deviceName, keyId, locale: requester.locale };
     let messageId: string | undefined;
     try {
       messageId = await this.deps.messenger.showRecoveryKey(requester.conversationId, view, password);
     } catch (error: unknown) {
       // Only the error's name: a connector error can carry the request body, which holds the key.
-      this.deps.log.warn('recovery key could not be delivered', { errorName: error instanceof Error ? error.name : typeof error, deviceId: device.id });
+      this.deps.log.warn('recovery key could not be delivered', { errorName: nameOf(error), deviceId: device.id });
       return { kind: 'notDelivered', device };
     }
-    const hideAt = new Date(this.deps.clock.now().getTime() + this.deps.visibleMs).toISOString();
-    const event = this.event(requester, device, 'shown', keyId, { messageId: messageId ?? null, hideAt: messageId ? hideAt : null });
-    await this.deps.ledger.recordRecoveryKeyEvent(event);
-    this.deps.log.info('recovery key shown', { eventId: event.id, deviceId: device.id });
-    if (messageId) this.scheduleHide(event);
-    return { kind: 'shown', device, keyId, hideAt };
+    return { kind: 'shown', messageId: messageId ?? null, hideAt: new Date(this.now() + this.deps.visibleMs).toISOString() };
   }
 
   private scheduleHide(event: RecoveryKeyEvent): void {
-    const { messageId, hideAt } = event;
-    if (!messageId || !hideAt) return;
-    this.deps.scheduler.at('hide-recovery-key', new Date(hideAt), async () => {
-      const view: RecoveryKeyView = { deviceName: event.deviceName, keyId: event.keyId ?? '', locale: event.locale };
-      await this.deps.messenger.hideRecoveryKey(event.conversationId, messageId, view);
-      await this.deps.ledger.markRecoveryKeyHidden(event);
-      this.deps.log.info('recovery key hidden', { eventId: event.id });
-    });
+    if (!event.messageId || !event.hideAt) return;
+    this.deps.scheduler.at('hide-recovery-key', new Date(event.hideAt), () => this.hide(event));
   }
 
-  private async attemptLimit(requester: Requester): Promise<Extract<RevealOutcome, { kind: 'tooManyAttempts' }> | undefined> {
-    const since = new Date(this.deps.clock.now().getTime() - DAY_MS);
-    const used = await this.deps.ledger.countRecoveryKeyAttemptsSince(requester.aadObjectId, since.toISOString());
-    if (used < this.deps.maxAttemptsPerDay) return undefined;
+  private async hide(event: RecoveryKeyEvent): Promise<void> {
+    if (!event.messageId) return;
+    const view: RecoveryKeyView = { deviceName: event.deviceName, keyId: event.keyId ?? '', locale: event.locale };
+    await this.deps.messenger.hideRecoveryKey(event.conversationId, event.messageId, view);
+    await this.deps.ledger.markRecoveryKeyHidden(event);
+    this.deps.log.info('recovery key hidden', { eventId: event.id });
+  }
+
+  private async tooManyAttempts(requester: Requester): Promise<Extract<RevealOutcome, { kind: 'tooManyAttempts' }>> {
     this.deps.log.warn('recovery key: daily attempt limit reached', { limit: this.deps.maxAttemptsPerDay });
-    const events = await this.deps.ledger.recoveryKeyEventsOf(requester.aadObjectId);
-    const retryAt = retryAtAfter(events.map((e) => Date.parse(e.at)), this.deps.maxAttemptsPerDay, this.deps.clock.now().getTime());
+    const events = (await this.deps.ledger.recoveryKeyEventsOf(requester.aadObjectId)).filter((e) => COUNTED_OUTCOMES.includes(e.outcome));
+    const retryAt = retryAtAfter(events.map((e) => Date.parse(e.at)), this.deps.maxAttemptsPerDay, this.now());
     return { kind: 'tooManyAttempts', limit: this.deps.maxAttemptsPerDay, retryAt };
   }
 
-  /** Records an attempt; returns how many the requester has used in the last 24 hours. */
-  private async record(requester: Requester, device: RecoveryKeyDevice, outcome: RecoveryKeyOutcome, keyId: string | null): Promise<number> {
-    await this.deps.ledger.recordRecoveryKeyEvent(this.event(requester, device, outcome, keyId, { messageId: null, hideAt: null }));
-    const since = new Date(this.deps.clock.now().getTime() - DAY_MS).toISOString();
-    return this.deps.ledger.countRecoveryKeyAttemptsSince(requester.aadObjectId, since);
+  private now(): number {
+    return this.deps.clock.now().getTime();
   }
 
   private event(
     requester: Requester,
-    device: RecoveryKeyDevice,
+    device: Pick<RecoveryKeyDevice, 'id' | 'deviceName'>,
     outcome: RecoveryKeyOutcome,
     keyId: string | null,
     message: { messageId: string | null; hideAt: string | null },
@@ -250,4 +291,9 @@ function viewOf(device: ManagedDevice): RecoveryKeyDevice {
 
 function newestFirst(a: { createdDateTime: string }, b: { createdDateTime: string }): number {
   return Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime);
+}
+
+/** Only an error's name is logged here: a connector error can carry the request body, which may hold the key. */
+function nameOf(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }

@@ -44,11 +44,15 @@ export interface ResetApp {
   /** Hides passcodes an instance that died had shown, once their time is past. Reads every succeeded request. */
   hideOrphanedPasscodes(): Promise<number>;
   /**
-   * Runs `adoptOrphanedWork` every `everyMs`, and `hideOrphanedPasscodes` every half of
-   * PASSCODE_VISIBLE_MINUTES (at least `everyMs`), until the scheduler stops.
+   * Runs `adoptOrphanedWork` every `everyMs`, and `hideOrphanedPasscodes` — then each of
+   * `alsoHide`, the other secrets shown for PASSCODE_VISIBLE_MINUTES (the BitLocker recovery key) —
+   * every half of PASSCODE_VISIBLE_MINUTES (at least `everyMs`), until the scheduler stops.
    */
-  watchForOrphanedWork(everyMs: number): void;
+  watchForOrphanedWork(everyMs: number, alsoHide?: ReadonlyArray<HidingSweep>): void;
 }
+
+/** Hides what is still shown past its time; answers how many it hid. */
+export type HidingSweep = () => Promise<number>;
 
 /** Wires the request lifecycle from its ports. No Teams, no HTTP in here. */
 export function createResetApp(deps: ResetAppDeps): ResetApp {
@@ -111,19 +115,20 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
     if (shown.length > 0) deps.log.info('hiding passcodes of a stopped instance', { count: shown.length });
     return shown.length;
   };
-  const every = (name: string, everyMs: number, job: () => Promise<number>): void => {
-    deps.scheduler.at(name, new Date(deps.clock.now().getTime() + everyMs), async () => {
+  // Each sweep on its own: one that fails (its store or chat down) must not keep the others' secrets on screen.
+  const hideShownSecrets = async (sweeps: readonly HidingSweep[]): Promise<void> => {
+    for (const sweep of sweeps) {
       try {
-        await job();
-      } finally {
-        every(name, everyMs, job);
+        await sweep();
+      } catch (error) {
+        deps.log.error('hiding sweep failed; it runs again', { error });
       }
-    });
+    }
   };
-  const watchForOrphanedWork = (everyMs: number): void => {
-    every('adopt-orphaned-work', everyMs, adoptOrphanedWork);
-    // A passcode shown by a dead instance is hidden at most half of PASSCODE_VISIBLE_MINUTES late.
-    every('hide-orphaned-passcodes', Math.max(everyMs, deps.passcodeVisibleMs / 2), hideOrphanedPasscodes);
+  const watchForOrphanedWork = (everyMs: number, alsoHide: readonly HidingSweep[] = []): void => {
+    deps.scheduler.every('adopt-orphaned-work', everyMs, adoptOrphanedWork);
+    // A passcode or key shown by a dead instance, or whose hide failed, is hidden at most half of PASSCODE_VISIBLE_MINUTES late.
+    deps.scheduler.every('hide-shown-secrets', Math.max(everyMs, deps.passcodeVisibleMs / 2), () => hideShownSecrets([hideOrphanedPasscodes, ...alsoHide]));
   };
   return { requests, confirmations, approvals, followUp, executor, passcodeAgain, resumeOpenWork, adoptOrphanedWork, hideOrphanedPasscodes, watchForOrphanedWork };
 }

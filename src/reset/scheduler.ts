@@ -57,6 +57,20 @@ export class Scheduler {
     this.timers.add(cancel);
   }
 
+  /**
+   * Runs `job` every `everyMs` until the scheduler stops, each run timed from the end of the last
+   * (runs never overlap). A run that fails is logged like any job, and the next one still comes.
+   */
+  every(name: string, everyMs: number, job: () => Promise<unknown>): void {
+    this.at(name, new Date(this.time.now() + everyMs), async () => {
+      try {
+        await job();
+      } finally {
+        this.every(name, everyMs, job);
+      }
+    });
+  }
+
   /** Resolves when no job is running (timers may still be pending). For tests and shutdown. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);

@@ -34,6 +34,9 @@
  * 9. History stays out of the hot paths: `pruneDeliveredMessages` deletes old delivered messages
  *    (never pending or failed ones), and `succeededWithPasscodeShown` costs what is still shown,
  *    not every succeeded request ever stored.
+ * 10. Recovery-key attempts (RecoveryKeyLedger in src/recovery-key/ports.ts): `claimRecoveryKeyAttempt`
+ *    counts and inserts in one atomic step like rule 3's daily limit (the same counter entity code
+ *    on Azure); a claim is settled once; `recoveryKeysStillShown` costs what is shown, not the history.
  */
 import type { Logger } from '../log';
 import type { ConversationStore, OutboxStore } from '../notify/ports';

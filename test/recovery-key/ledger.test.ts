@@ -30,6 +30,14 @@ function event(overrides: Partial<RecoveryKeyEvent> = {}): RecoveryKeyEvent {
   };
 }
 
+const NO_LIMIT = { max: 1000, sinceIso: '2000-01-01T00:00:00.000Z' };
+
+/** An event as the use case writes it: claimed under the limit, then settled. */
+async function record(store: Store, recorded: RecoveryKeyEvent): Promise<void> {
+  assert.equal((await store.claimRecoveryKeyAttempt({ ...recorded, outcome: 'pending', keyId: null, messageId: null, hideAt: null }, NO_LIMIT)).kind, 'claimed');
+  await store.settleRecoveryKeyAttempt(recorded);
+}
+
 describe('the recovery-key ledger', () => {
   forEachStore((_name, open) => {
     let store: Store;
@@ -40,23 +48,25 @@ describe('the recovery-key ledger', () => {
     it('reads events back as recorded, oldest first', async () => {
       const first = event({ at: '2026-03-15T08:00:00.000Z', outcome: 'wrongKeyId', keyId: null, messageId: null, hideAt: null });
       const second = event();
-      await store.recordRecoveryKeyEvent(second);
-      await store.recordRecoveryKeyEvent(first);
+      await record(store, second);
+      await record(store, first);
       assert.deepEqual(await store.recoveryKeyEventsOf(USER), [first, second]);
     });
 
-    it('counts the attempts of one person since a time, whatever their outcome', async () => {
-      await store.recordRecoveryKeyEvent(event({ at: '2026-03-14T08:59:59.000Z' }));
-      await store.recordRecoveryKeyEvent(event({ at: '2026-03-14T09:00:00.000Z', outcome: 'wrongKeyId' }));
-      await store.recordRecoveryKeyEvent(event({ at: '2026-03-15T08:00:00.000Z', outcome: 'notAllowed' }));
-      await store.recordRecoveryKeyEvent(event({ requesterId: 'someone-else' }));
-      assert.equal(await store.countRecoveryKeyAttemptsSince(USER, '2026-03-14T09:00:00.000Z'), 2);
+    it('counts the attempts of one person since a time that Graph answered about a key, or that still run', async () => {
+      await record(store, event({ at: '2026-03-14T08:59:59.000Z' }));
+      await record(store, event({ at: '2026-03-14T09:00:00.000Z', outcome: 'wrongKeyId' }));
+      await record(store, event({ at: '2026-03-15T08:00:00.000Z', outcome: 'notAllowed' }));
+      await record(store, event({ requesterId: 'someone-else' }));
+      await record(store, event({ at: '2026-03-15T08:30:00.000Z', outcome: 'nothingShown', keyId: null, messageId: null, hideAt: null }));
+      await store.claimRecoveryKeyAttempt(event({ at: '2026-03-15T08:40:00.000Z', outcome: 'pending' }), NO_LIMIT);
+      assert.equal(await store.countRecoveryKeyAttemptsSince(USER, '2026-03-14T09:00:00.000Z'), 3);
     });
 
     it('lists shown keys until their message is marked hidden (what a restart must still hide)', async () => {
       const shown = event();
-      await store.recordRecoveryKeyEvent(shown);
-      await store.recordRecoveryKeyEvent(event({ outcome: 'wrongKeyId', keyId: null, messageId: null, hideAt: null }));
+      await record(store, shown);
+      await record(store, event({ outcome: 'wrongKeyId', keyId: null, messageId: null, hideAt: null }));
       assert.deepEqual((await store.recoveryKeysStillShown()).map((e) => e.id), [shown.id]);
       await store.markRecoveryKeyHidden(shown);
       assert.deepEqual(await store.recoveryKeysStillShown(), []);
@@ -74,10 +84,16 @@ describe('the recovery-key ledger in SQLite', () => {
     const raw = new DatabaseSync(file);
     try {
       const recorded = event();
-      await store.recordRecoveryKeyEvent(recorded);
+      await record(store, recorded);
+      assert.throws(() => raw.prepare("UPDATE recovery_key_events SET outcome = 'pending'").run(), /append-only/, 'settled once');
       assert.throws(() => raw.prepare('DELETE FROM recovery_key_events').run(), /append-only/);
       assert.throws(() => raw.prepare("UPDATE recovery_key_events SET outcome = 'wrongKeyId'").run(), /append-only/);
       assert.throws(() => raw.prepare('UPDATE recovery_key_events SET key_id = NULL').run(), /append-only/);
+      const claimed = event({ outcome: 'pending', keyId: null, messageId: null, hideAt: null });
+      await store.claimRecoveryKeyAttempt(claimed, NO_LIMIT);
+      const onClaim = raw.prepare('UPDATE recovery_key_events SET managed_device_id = ?, requester_id = ? WHERE id = ?');
+      assert.throws(() => onClaim.run('another-device', USER, claimed.id), /append-only/, 'a claim keeps its device');
+      assert.throws(() => onClaim.run(claimed.managedDeviceId, 'someone-else', claimed.id), /append-only/, 'and its requester');
       await store.markRecoveryKeyHidden(recorded);
       assert.throws(() => raw.prepare("UPDATE recovery_key_events SET hidden_at = '2030-01-01T00:00:00Z'").run(), /append-only/, 'hidden once');
       const columns = raw.prepare('SELECT name FROM pragma_table_info(?)').all('recovery_key_events').map((row) => row['name']);

@@ -18,12 +18,14 @@ describe('hiding a shown recovery key across a restart', () => {
   before(async () => {
     tenant = await startTestTenant();
   });
+  let sweeping: BotUnderTest | undefined;
   after(async () => {
     await second?.stop();
+    await sweeping?.stop();
     await tenant.stop();
   });
 
-  function options(storePath?: string, connector?: BotUnderTest['connector']) {
+  function options(storePath?: string, connector?: BotUnderTest['connector'], env: Record<string, string> = {}) {
     const signIn = {
       maxAgeMs: 300_000,
       signIn: async (context: TurnContext): Promise<FreshSignIn> => ({ kind: 'fresh', userToken: tenant.signInUser(context.activity.from.aadObjectId ?? '') }),
@@ -38,7 +40,7 @@ describe('hiding a shown recovery key across a restart', () => {
         onBehalfOf: { tenantId: DEMO_TENANT_ID, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, authorityHost: tenant.authorityHost },
       },
     });
-    return { env: { PASSCODE_VISIBLE_MINUTES: '0.04' }, configure, seams: { recoveryKeySignIn: signIn }, storePath, connector };
+    return { env: { PASSCODE_VISIBLE_MINUTES: '0.04', ...env }, configure, seams: { recoveryKeySignIn: signIn }, storePath, connector };
   }
 
   it('the restarted bot replaces the key message with the hidden text', async () => {
@@ -55,5 +57,25 @@ describe('hiding a shown recovery key across a restart', () => {
     const hidden = second.connector.events.filter((e) => e.kind === 'update' && e.activityId === shown.activityId).at(-1);
     assert.ok(hidden && !JSON.stringify(hidden.activity).includes(OS_KEY));
     await second.settle(async () => (await second?.store.recoveryKeysStillShown())?.length === 0);
+  });
+
+  // The wiring of src/index.ts: shown keys ride the running bot's passcode sweep (every half of
+  // PASSCODE_VISIBLE_MINUTES here, as WORK_LEASE_SECONDS / 3 is shorter).
+  it('a running bot hides a key whose hide failed once (Teams answered 502) on its next sweep', async () => {
+    const endpoints = { ...tenant, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET };
+    sweeping = await BotUnderTest.start(endpoints, options(undefined, undefined, { WORK_LEASE_SECONDS: '1.5' }));
+    await sweeping.say(employee, 'BitLocker');
+    await sweeping.invoke(employee, 'showRecoveryKey', { deviceId: D.windowsPc, keyId: '1A2B3C4D' });
+    const shown = sweeping.connector.events.find((e) => JSON.stringify(e.activity).includes(OS_KEY));
+    assert.ok(shown?.activityId, 'the key was shown');
+    sweeping.connector.failNext({ method: 'PUT', pathPattern: `activities/${shown.activityId}`, status: 502 });
+    const updated = () => sweeping?.connector.events.some((e) => e.kind === 'update' && e.activityId === shown.activityId) ?? false;
+    await sweeping.settle(updated, 10_000);
+    const puts = sweeping.connector.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(`/activities/${shown.activityId}`));
+    assert.deepEqual(puts.map((r) => r.answer), [502, 200], 'the timer’s hide failed; the sweep’s succeeded');
+    const hidden = sweeping.connector.events.filter((e) => e.kind === 'update' && e.activityId === shown.activityId).at(-1);
+    assert.ok(hidden && !JSON.stringify(hidden.activity).includes(OS_KEY));
+    assert.match(JSON.stringify(hidden.activity), /now hidden/);
+    await sweeping.settle(async () => (await sweeping?.store.recoveryKeysStillShown())?.length === 0);
   });
 });

@@ -38,6 +38,26 @@ describe('the background scheduler on a manual clock', () => {
     assert.deepEqual(ran, [due]);
   });
 
+  // The recurring sweeps (orphaned work, shown passcodes and recovery keys) must outlive a bad round.
+  it('runs a recurring job again after a run that failed, and stops with the scheduler', async () => {
+    const clock = new ManualClock();
+    const errors: string[] = [];
+    const scheduler = new Scheduler(createLogger('error', (line) => errors.push(line)), clock.timers);
+    const ran: number[] = [];
+    scheduler.every('sweep', 1000, async () => {
+      ran.push(clock.now().getTime());
+      if (ran.length === 1) throw new Error('store unavailable');
+    });
+    const start = clock.now().getTime();
+    await clock.advance(3000);
+    await scheduler.idle();
+    assert.deepEqual(ran, [start + 1000, start + 2000, start + 3000]);
+    assert.equal(errors.length, 1, 'the failed round is logged');
+    await scheduler.stop(0);
+    await clock.advance(5000);
+    assert.equal(ran.length, 3);
+  });
+
   it('runs nothing once stopped: pending timers are cancelled', async () => {
     const clock = new ManualClock();
     const scheduler = new Scheduler(createLogger('silent'), clock.timers);

@@ -29,6 +29,9 @@ export class ManualClock implements Clock {
  * Alice's request `req-1` for her Pixel. Another id gets a device of its own (a device has at most
  * one open request), unless the test names the device.
  */
+/** The person whose recovery-key attempts race-worker.ts's `claim-key-attempts` claims. */
+export const RACED_KEY_REQUESTER = 'e5a1c7d2-0000-4000-8000-00000000c0ff';
+
 export function sampleRequest(overrides: Partial<ResetRequest> = {}): ResetRequest {
   const id = overrides.id ?? 'req-1';
   return {

@@ -5,11 +5,12 @@
 //   patch    <store> <id>…  writes its own card id at version 1 (so the version alone decides)
 //   insert-one-device <store> <id>…  inserts all at once, every one for the same device
 //   insert-daily <store> <id>…       inserts all at once, each for its own device, under a limit of 3 a day
+//   claim-key-attempts <store> <id>… claims all at once recovery-key attempts of one person, under a limit of 3 a day
 // <store> is a STORE spec, or JSON {spec, azure} from test/store/contract/stores.ts.
 import { openStore, type Store } from '../../src/store';
-import { sampleRequest } from './fixtures';
+import { RACED_KEY_REQUESTER, sampleRequest } from './fixtures';
 
-const MODES = ['approve', 'patch', 'insert-one-device', 'insert-daily'] as const;
+const MODES = ['approve', 'patch', 'insert-one-device', 'insert-daily', 'claim-key-attempts'] as const;
 type Mode = (typeof MODES)[number];
 const RACED_DEVICE = 'device-raced';
 const DAILY_LIMIT = 3;
@@ -29,12 +30,33 @@ async function race(store: Store, mode: Mode, ids: readonly string[]): Promise<s
     }
     return won;
   }
+  if (mode === 'claim-key-attempts') return claimKeyAttempts(store, ids);
   const device = { ...sampleRequest().device, deviceId: RACED_DEVICE };
   const dailyLimit = { max: DAILY_LIMIT, sinceIso: '2025-03-01T00:00:00.000Z' };
   const outcomes = await Promise.all(
     ids.map((id) => (mode === 'insert-one-device' ? store.insertRequest(sampleRequest({ id, device })) : store.insertRequest(sampleRequest({ id }), { dailyLimit }))),
   );
   return ids.filter((_, i) => outcomes[i]?.kind === 'inserted');
+}
+
+async function claimKeyAttempts(store: Store, ids: readonly string[]): Promise<string[]> {
+  const limit = { max: DAILY_LIMIT, sinceIso: '2025-03-01T00:00:00.000Z' };
+  const attempt = (id: string) => ({
+    id,
+    at: new Date().toISOString(),
+    tenantId: 't1',
+    requesterId: RACED_KEY_REQUESTER,
+    managedDeviceId: RACED_DEVICE,
+    deviceName: '',
+    outcome: 'pending' as const,
+    keyId: null,
+    locale: 'en-US',
+    conversationId: 'a:personal',
+    messageId: null,
+    hideAt: null,
+  });
+  const claims = await Promise.all(ids.map((id) => store.claimRecoveryKeyAttempt(attempt(id), limit)));
+  return ids.filter((_, i) => claims[i]?.kind === 'claimed');
 }
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@
 //   conversationindex  by user / by tenant, newest first
 //   outbox             one partition                    "due now" = the key range of pending messages
 //   settings           PartitionKey = setting name
-//   recoverykeys       PartitionKey = requester id      recovery-key attempts, never a key
+//   recoverykeys       PartitionKey = requester id      recovery-key attempts, never a key; "still|shown": keys to hide
 //
 // Why these keys, and what is atomic, is explained where each is used.
 import type { Logger } from '../../log';

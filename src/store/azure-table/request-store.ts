@@ -17,7 +17,7 @@ import { epochMs } from '../timestamps';
 import { AuditLog } from './audit-log';
 import { ETAG_MISMATCH, mapLimit, query, readEntity, refusedWith } from './entities';
 import { DeviceLocks } from './device-locks';
-import { RequesterCounter } from './requester-counter';
+import { insertUnderLimit } from './counted-insert';
 import { joinKey, sortableMs } from './keys';
 import { requestKeys, toRequestEntity, toStoredRequest, type StoredRequest } from './request-entities';
 import { canReach, RequestIndex, type IndexHit } from './request-index';
@@ -28,6 +28,8 @@ type NextState = (from: RequestState) => RequestState | undefined;
 
 /** A 412 while the version stays put would mean a writer that does not bump it: a bug, not a race. */
 const MAX_CAS_ROUNDS = 3;
+/** The requester's counter entity in `requests` (counted-insert.ts); the name it has always had. */
+const COUNTER_ROW = 'counter|inserts';
 /** Verification reads after an index query run this many at a time. */
 const READ_FAN_OUT = 16;
 
@@ -37,7 +39,6 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
   const requests = (): Promise<TableClient> => tables.table('requests');
   const index = new RequestIndex(() => tables.table('requestIndex'), log);
   const audit = new AuditLog(() => tables.table('audit'), (id) => index.requesterOf(id));
-  const counter = new RequesterCounter(requests, (requesterId, sinceIso) => countSince(requesterId, sinceIso));
   const locks = new DeviceLocks({
     index: () => tables.table('requestIndex'),
     read: async (requesterId, id) => (await read(requesterId, id))?.request,
@@ -111,9 +112,11 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
   async function createIndexed(request: ResetRequest, rules: InsertRules): Promise<'inserted' | 'dailyLimitReached'> {
     await index.claimId(request);
     await index.beforeInsert(request);
-    const created = await counter.createCounted(request, toRequestEntity(request), rules.dailyLimit);
-    if (created === 'dailyLimitReached') await index.abandon(request);
-    return created;
+    const partition = { client: requests, partitionKey: joinKey(request.requesterId), counterRow: COUNTER_ROW, countSince: (sinceIso: string) => countSince(request.requesterId, sinceIso) };
+    const created = await insertUnderLimit(partition, toRequestEntity(request), rules.dailyLimit);
+    if (created.kind === 'inserted') return 'inserted';
+    await index.abandon(request);
+    return 'dailyLimitReached';
   }
 
   /** A slow insert whose device lock was taken over: its request was never shown, so it ends here. */
@@ -125,7 +128,7 @@ export function azureRequestStore(tables: Tables, clock: Clock, log?: Pick<Logge
   }
 
   return {
-    // The protocol and its failure cases are explained in device-locks.ts and requester-counter.ts.
+    // The protocol and its failure cases are explained in device-locks.ts and counted-insert.ts.
     async insertRequest(request: ResetRequest, rules: InsertRules = {}): Promise<InsertOutcome> {
       const locked = isOpen(request.state);
       if (locked) {

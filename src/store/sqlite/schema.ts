@@ -221,6 +221,32 @@ WHEN OLD.hidden_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at O
 BEGIN SELECT RAISE(ABORT, 'recovery key events are append-only'); END;
 `;
 
-export const MIGRATIONS: readonly string[] = [V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS, V2_OUTBOX, V3_APPROVALS, V4_ONE_OPEN_PER_DEVICE, V5_RETENTION, V6_RECOVERY_KEYS];
+/**
+ * The daily limit of recovery-key attempts held atomically (README "BitLocker recovery key"): an
+ * attempt is claimed as `pending` in the same BEGIN IMMEDIATE transaction that counts the earlier
+ * ones, BEFORE Intune or Entra is asked, and settled once when its outcome is known. So a pending
+ * row may change once — its outcome, key id, device name and message — and every other row still
+ * only gets `hidden_at`, once. Who, when and which device never change.
+ */
+const V7_RECOVERY_KEY_CLAIMS = `
+DROP TRIGGER recovery_key_events_only_hidden_at;
+CREATE TRIGGER recovery_key_events_settled_once BEFORE UPDATE ON recovery_key_events
+WHEN OLD.hidden_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.at IS NOT OLD.at OR NEW.at_ms IS NOT OLD.at_ms
+  OR NEW.requester_id IS NOT OLD.requester_id OR NEW.managed_device_id IS NOT OLD.managed_device_id
+  OR NEW.outcome = 'pending' AND OLD.outcome IS NOT 'pending'
+  OR OLD.outcome IS NOT 'pending' AND (NEW.outcome IS NOT OLD.outcome OR NEW.key_id IS NOT OLD.key_id
+    OR NEW.message_id IS NOT OLD.message_id OR NEW.hide_at IS NOT OLD.hide_at OR NEW.device_name IS NOT OLD.device_name)
+BEGIN SELECT RAISE(ABORT, 'recovery key events are append-only'); END;
+`;
+
+export const MIGRATIONS: readonly string[] = [
+  V1_REQUESTS + V1_AUDIT + V1_CONVERSATIONS,
+  V2_OUTBOX,
+  V3_APPROVALS,
+  V4_ONE_OPEN_PER_DEVICE,
+  V5_RETENTION,
+  V6_RECOVERY_KEYS,
+  V7_RECOVERY_KEY_CLAIMS,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
