@@ -5,7 +5,7 @@ export const enFreshSignIn = {
   'freshSignIn.fallback': 'Sign in again to confirm the passcode reset.',
   'freshSignIn.title': 'Please sign in again',
   'freshSignIn.why': 'For your security, sign in again to confirm a passcode reset.',
-  'freshSignIn.rule': 'Your last sign-in has to be less than {minutes} minutes old.',
+  'freshSignIn.rule': 'Your last sign-in has to be less than {minutes} min old.',
   'freshSignIn.steps': 'Select **Sign in** and finish signing in, then come back and select **Confirm reset**.',
   'freshSignIn.codeLabel': 'If the sign-in page shows a code, type it here',
   'freshSignIn.unavailable': 'Signing in is not possible right now. Please try again in a few minutes, or contact the helpdesk.',
