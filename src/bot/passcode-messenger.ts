@@ -3,8 +3,9 @@ import { passcodeCard } from '../cards';
 import { pickLocale } from '../i18n';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../notify/ports';
-import type { PasscodeMessenger } from '../reset/ports';
+import { PersonalChatGone, type PasscodeMessenger } from '../reset/ports';
 import type { ResetRequest } from '../reset/request';
+import { connectorFailureOf } from './connector-errors';
 import { cardMessage } from './pin-reset-bot';
 
 /**
@@ -21,7 +22,9 @@ export class TeamsPasscodeMessenger implements PasscodeMessenger {
   ) {}
 
   async showPasscode(request: ResetRequest, passcode: string): Promise<string | undefined> {
-    const activityId = await sendInPersonalChat(this.chatOf(request), cardMessage(passcodeCard(pickLocale(request.locale), request, passcode)));
+    const activityId = await sendInPersonalChat(this.chatOf(request), cardMessage(passcodeCard(pickLocale(request.locale), request, passcode))).catch((error: unknown) => {
+      throw chatGoneOrAsIs(error);
+    });
     this.log.info('temporary passcode shown', { requestId: request.id });
     return activityId;
   }
@@ -74,7 +77,7 @@ export async function replaceInPersonalChat(chat: PersonalChat, activityId: stri
  */
 export async function continueInPersonalChat(target: PersonalChat, logic: TurnLogic): Promise<void> {
   const conversation = await target.conversations.conversation(target.conversationId);
-  if (!conversation || conversation.kind !== 'personal') throw new Error('the personal chat to send to is unknown');
+  if (!conversation || conversation.kind !== 'personal') throw new PersonalChatGone('the personal chat to send to is unknown');
   const reference = JSON.parse(conversation.referenceJson) as Partial<ConversationReference>;
   // CloudAdapter runs the logic inside its middleware, whose onTurnError (src/bot/adapter.ts) would
   // log and swallow a failure: a hide Teams refused would then count as done and never be retried,
@@ -89,4 +92,12 @@ export async function continueInPersonalChat(target: PersonalChat, logic: TurnLo
     }
   });
   if (box.failed) throw box.failed.error;
+}
+
+/** Teams' answers that say the chat is gone for good (src/notify/delivery-failure.ts classifies them). */
+const CHAT_GONE: ReadonlySet<string> = new Set(['botNotInstalled', 'notFound', 'forbidden']);
+
+function chatGoneOrAsIs(error: unknown): unknown {
+  const reason = connectorFailureOf(error, new Date())?.reason;
+  return reason !== undefined && CHAT_GONE.has(reason) ? new PersonalChatGone(`the personal chat cannot be reached (${reason})`, { cause: error }) : error;
 }

@@ -1,6 +1,7 @@
 import type { ActionResult } from '../intune/device';
 import { audit, failureReasonOf, finish, moveFrom, SENT_EVENT, type ExecutionDeps } from './execution';
 import { holdLease } from './lease';
+import { PersonalChatGone } from './ports';
 import type { ResetRequest } from './request';
 
 /** A result is ours only if it started after our POST, give or take this much clock skew. */
@@ -111,7 +112,8 @@ export class ActionFollowUp {
       // app was uninstalled). Retrying forever would hold the device's one open request for ever:
       // once the action's wait is over the request ends as done, and the owner can ask for the
       // passcode again (README "Show passcode again") when the chat is back.
-      if (!this.waitIsOver(request)) throw error;
+      // A chat that is gone for good (Teams 403/404) will not come back within the wait: end now.
+      if (!(error instanceof PersonalChatGone) && !this.waitIsOver(request)) throw error;
       this.deps.log.warn('temporary passcode could not be delivered; request ends without it', { requestId: request.id, error });
       const done = await finish(this.deps, request, 'succeeded', null);
       if (done) await audit(this.deps, done, 'passcodeNotDelivered', 'the personal chat could not be reached');

@@ -82,7 +82,7 @@ export interface RequesterNotifier {
  * sent directly (never through the outbox, never stored), and later replaced by a "hidden" text.
  */
 export interface PasscodeMessenger {
-  /** Returns the id of the message that shows it. */
+  /** Returns the id of the message that shows it; throws PersonalChatGone when the chat can never take it. */
   showPasscode(request: ResetRequest, passcode: string): Promise<string | undefined>;
   hidePasscode(request: ResetRequest): Promise<void>;
 }
@@ -139,4 +139,13 @@ export interface RequestAnnouncer {
 export interface SettingsStore {
   setting(key: string): Promise<string | undefined>;
   saveSetting(key: string, value: string): Promise<void>;
+}
+
+/**
+ * The requester's personal chat cannot take a message, and waiting will not change that: Teams
+ * answered 403/404 (the app was removed, the chat is gone) or the chat was never stored. Any
+ * other failure may be Teams being down for a while, worth trying again.
+ */
+export class PersonalChatGone extends Error {
+  override readonly name = 'PersonalChatGone';
 }

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { TeamsPasscodeMessenger } from '../../src/bot/passcode-messenger';
 import { TeamsRecoveryKeyMessenger } from '../../src/bot/recovery-key-messenger';
 import { createLogger } from '../../src/log';
+import { PersonalChatGone } from '../../src/reset/ports';
 import { newRequestFixture } from '../reset/support/requests';
 import { deliveryWorld, storedConversation, type DeliveryWorld } from './support/delivery-world';
 
@@ -55,5 +56,19 @@ describe('a secret message Teams refuses (502) is reported to the caller, not sw
     world.connector.failNext({ method: 'POST', pathPattern: `${CHAT}/activities`, status: 502 });
     await assert.rejects(passcodes.showPasscode(newRequestFixture(new Date(), { conversationId: CHAT, state: 'succeeded' }), '837261'));
     assert.ok(!world.logLines.join('\n').includes('837261'), 'no log line holds the passcode');
+  });
+
+  // Bot Framework REST API errors for a chat the bot is no longer in: 404 ConversationNotFound,
+  // 403 BotNotInConversationRoster (the app was removed). Waiting cannot help; a 502 may.
+  for (const [status, errorCode] of [[404, 'ConversationNotFound'], [403, 'BotNotInConversationRoster']] as const) {
+    it(`reports a passcode Teams refused with ${status} ${errorCode} as PersonalChatGone`, async () => {
+      world.connector.failNext({ method: 'POST', pathPattern: `${CHAT}/activities`, status, errorCode });
+      await assert.rejects(passcodes.showPasscode(newRequestFixture(new Date(), { conversationId: CHAT, state: 'succeeded' }), '837261'), PersonalChatGone);
+    });
+  }
+
+  it('does not report a 502 as PersonalChatGone (Teams may be back soon)', async () => {
+    world.connector.failNext({ method: 'POST', pathPattern: `${CHAT}/activities`, status: 502 });
+    await assert.rejects(passcodes.showPasscode(newRequestFixture(new Date(), { conversationId: CHAT, state: 'succeeded' }), '837261'), (error: unknown) => !(error instanceof PersonalChatGone));
   });
 });

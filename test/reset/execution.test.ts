@@ -168,6 +168,23 @@ describe('executing and following a reset (ActionExecutor, ActionFollowUp)', () 
       assert.equal(await short.store.openRequestForDevice('android-a11c'), undefined, 'the device is free again');
     });
 
+    // Teams answers 404 ConversationNotFound / 403 BotNotInConversationRoster when the app was
+    // removed (Bot Framework REST API, "Conversations" errors): that will not pass within the
+    // action's wait, so the request ends now — its device free, the helpdesk history "done".
+    it('ends the request at once when Teams says the personal chat is gone for good, passcode never stored', async () => {
+      world.workProfile();
+      const confirmed = await world.confirmed(bot, 'android-a11c');
+      await world.clock.runDue();
+      world.passcodes.gone = true;
+      world.intune.complete('android-a11c', '837261');
+      await world.clock.advance(30_000);
+      const request = await world.current(confirmed.id);
+      assert.equal(request.state, 'succeeded');
+      assert.equal(JSON.stringify(request).includes('837261'), false);
+      assert.ok((await world.store.auditOf(confirmed.id)).some((entry) => entry.event === 'passcodeNotDelivered'));
+      assert.equal(await world.store.openRequestForDevice('android-a11c'), undefined, 'the device is free again');
+    });
+
     it('is hidden on time by the instance that starts after a restart (resumeOpenWork)', async () => {
       world.workProfile();
       const confirmed = await world.confirmed(bot, 'android-a11c');

@@ -16,6 +16,7 @@ import type {
   RequesterNotifier,
   RequestStore,
 } from '../../../src/reset/ports';
+import { PersonalChatGone } from '../../../src/reset/ports';
 import { canMove, OPEN_STATES, type AuditEntry, type RequestPatch, type RequestState, type ResetRequest } from '../../../src/reset/request';
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -287,10 +288,13 @@ export class FakePasscodeChat implements PasscodeMessenger {
   readonly messages = new Map<string, { requestId: string; text: string }>();
   /** The personal chat cannot be reached (Teams down, or the app uninstalled): sending throws. */
   unreachable = false;
+  /** The personal chat is gone for good (Teams 403/404: the app was removed). */
+  gone = false;
   private next = 1;
 
   async showPasscode(request: ResetRequest, passcode: string): Promise<string | undefined> {
-    if (this.unreachable) throw new Error('the personal chat to send to is unknown');
+    if (this.gone) throw new PersonalChatGone('the personal chat cannot be reached (notFound)');
+    if (this.unreachable) throw new Error('Teams answered 502');
     const activityId = `passcode-${this.next++}`;
     this.messages.set(activityId, { requestId: request.id, text: `Your temporary passcode: ${passcode}` });
     return activityId;
