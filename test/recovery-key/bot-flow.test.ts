@@ -8,12 +8,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { TurnContext } from 'botbuilder';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_DEVICE_IDS as D, DEMO_TENANT_ID, type DemoTenant } from '../../src/demo/tenant';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_DEVICE_IDS as D, type DemoTenant } from '../../src/demo/tenant';
 import type { FreshSignIn } from '../../src/bot/fresh-signin';
 import { BotUnderTest, type TestUser } from '../support/bot-harness';
 import { startTestTenant } from '../support/demo-tenant';
 import { buttonsOf, textOf } from '../e2e/cards';
 import { lastPersonalCard, users } from '../e2e/setup';
+import { demoRecoveryKeySettings } from './support/settings';
 
 const MAX_ATTEMPTS = 3;
 
@@ -46,12 +47,7 @@ describe('BitLocker recovery key in a personal chat (real bot, Graph client, dem
         env: { PASSCODE_VISIBLE_MINUTES: '0.02' },
         configure: (config) => ({
           ...config,
-          recoveryKey: {
-            policy: 'self',
-            maxAttemptsPerDay: MAX_ATTEMPTS,
-            signIn: { maxAgeMs: 300_000, connectionName: 'TeamsSso', metadataUrl: 'https://127.0.0.1/unused', tenantId: DEMO_TENANT_ID, audience: DEMO_CLIENT_ID },
-            onBehalfOf: { tenantId: DEMO_TENANT_ID, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, authorityHost: tenant.authorityHost },
-          },
+          recoveryKey: demoRecoveryKeySettings('self', tenant.authorityHost, MAX_ATTEMPTS),
         }),
         seams: { recoveryKeySignIn: signIn },
       },

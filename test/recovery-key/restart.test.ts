@@ -3,10 +3,11 @@
 import assert from 'node:assert/strict';
 import type { TurnContext } from 'botbuilder';
 import type { Config } from '../../src/config';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_DEVICE_IDS as D, DEMO_TENANT_ID, DEMO_USER_IDS, type DemoTenant } from '../../src/demo/tenant';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_DEVICE_IDS as D, DEMO_USER_IDS, type DemoTenant } from '../../src/demo/tenant';
 import type { FreshSignIn } from '../../src/bot/fresh-signin';
 import { BotUnderTest } from '../support/bot-harness';
 import { startTestTenant } from '../support/demo-tenant';
+import { demoRecoveryKeySettings } from './support/settings';
 
 const OS_KEY = '418363-280148-535183-290180-634557-183403-069355-226072';
 const employee = { id: DEMO_USER_IDS.employee, name: 'Chen Mei-Ling 陳美玲' };
@@ -33,12 +34,7 @@ describe('hiding a shown recovery key across a restart', () => {
     };
     const configure = (config: Config): Config => ({
       ...config,
-      recoveryKey: {
-        policy: 'self',
-        maxAttemptsPerDay: 5,
-        signIn: { maxAgeMs: 300_000, connectionName: 'TeamsSso', metadataUrl: 'https://127.0.0.1/unused', tenantId: DEMO_TENANT_ID, audience: DEMO_CLIENT_ID },
-        onBehalfOf: { tenantId: DEMO_TENANT_ID, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, authorityHost: tenant.authorityHost },
-      },
+      recoveryKey: demoRecoveryKeySettings('self', tenant.authorityHost),
     });
     return { env: { PASSCODE_VISIBLE_MINUTES: '0.04', ...env }, configure, seams: { recoveryKeySignIn: signIn }, storePath, connector };
   }

@@ -3,11 +3,12 @@
 // reached from a test; the gate hands over the token the demo tenant issues as the OAuth connection would).
 import type { TurnContext } from 'botbuilder';
 import type { FreshSignIn } from '../../../src/bot/fresh-signin';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_DEVICE_IDS as D, DEMO_HELPDESK_GROUP_ID, DEMO_TENANT_ID, type DemoTenant } from '../../../src/demo/tenant';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_DEVICE_IDS as D, DEMO_HELPDESK_GROUP_ID, type DemoTenant } from '../../../src/demo/tenant';
 import { BotUnderTest, type TestUser } from '../../support/bot-harness';
 import { startTestTenant } from '../../support/demo-tenant';
 import { inChannel } from '../../e2e/approval-setup';
 import { users } from '../../e2e/setup';
+import { demoRecoveryKeySettings } from './settings';
 
 export class SignInStandIn {
   mode: 'fresh' | 'stale' = 'fresh';
@@ -41,12 +42,7 @@ export async function startRecoveryKeyApprovalWorld(): Promise<ApprovalWorld> {
       env: { PASSCODE_VISIBLE_MINUTES: '0.02', HELPDESK_GROUP_ID: DEMO_HELPDESK_GROUP_ID, APPROVAL_TTL: '1h' },
       configure: (config) => ({
         ...config,
-        recoveryKey: {
-          policy: 'approval',
-          maxAttemptsPerDay: 5,
-          signIn: { maxAgeMs: 300_000, connectionName: 'TeamsSso', metadataUrl: 'https://127.0.0.1/unused', tenantId: DEMO_TENANT_ID, audience: DEMO_CLIENT_ID },
-          onBehalfOf: { tenantId: DEMO_TENANT_ID, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, authorityHost: tenant.authorityHost },
-        },
+        recoveryKey: demoRecoveryKeySettings('approval', tenant.authorityHost),
       }),
       seams: { recoveryKeySignIn: signIn },
     },
