@@ -1,12 +1,19 @@
 // `npx tsx bench/graph-read.ts`: CPU per Graph device-list read in this process, µs, against a
 // loopback server in a child process (its CPU is not counted): a bare node:http GET + JSON.parse,
-// the same with an AbortSignal per request, and GraphIntune.devicesOf through the bot's whole
-// Graph client (SDK, middleware chain, node:http handler, zod). 20 reads in flight; the variants
+// the same with an AbortSignal per request, the bot's middleware chain called directly (no Graph
+// SDK GraphRequest; + zod), and GraphIntune.devicesOf through the bot's whole Graph client (SDK,
+// middleware chain, node:http handler, zod). 20 reads in flight; the variants
 // take turns, 6 rounds of 5,000 reads each; min and median per variant. A shared machine moves
 // every figure: compare the variants of one run.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import type { Context } from '@microsoft/microsoft-graph-client';
 import { createGraphClient, GraphIntune } from '../src/graph';
+import { BearerTokenMiddleware, CaptureFailuresMiddleware, TimeoutMiddleware } from '../src/graph/middleware';
+import { NodeHttpHandler } from '../src/graph/node-http-handler';
+import { answerOf } from '../src/graph/response';
+import { DEFAULT_RETRY, RetryMiddleware } from '../src/graph/retry';
+import { DevicePage } from '../src/graph/schemas';
 
 const USER = 'be5c0001-0000-4000-8000-000000000022';
 const IN_FLIGHT = 20;
@@ -45,12 +52,22 @@ async function main(): Promise<void> {
       });
     const credential = { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) };
     const intune = new GraphIntune(createGraphClient({ credential, graphEndpoint: base }));
+    // The chain createGraphClient gives the SDK, called as the SDK's HTTPClient would call it.
+    const chain = [new CaptureFailuresMiddleware(), new BearerTokenMiddleware(credential, `${base}/.default`), new RetryMiddleware(DEFAULT_RETRY), new TimeoutMiddleware(20_000)] as const;
+    chain.reduce((previous, next) => (previous.setNext(next), next)).setNext(new NodeHttpHandler());
+    const call = { method: 'GET', path: `/users/${USER}/managedDevices` } as const;
     const variants: Record<string, () => Promise<unknown>> = {
       'node:http GET + JSON.parse': () => bare(),
       '  … with an AbortSignal': () => {
         const deadline = new AbortController();
         const timer = setTimeout(() => deadline.abort(), 20_000);
         return bare(deadline.signal).finally(() => clearTimeout(timer));
+      },
+      'the chain without the SDK': async () => {
+        const context: Context = { request: `${base}${path}`, options: { method: 'GET', headers: { Prefer: 'include-unknown-enum-members' } } };
+        await chain[0].execute(context);
+        if (!(context.response instanceof Response)) throw new Error('no response');
+        DevicePage.parse((await answerOf(call, context.response)).body);
       },
       'GraphIntune.devicesOf': async () => {
         if ((await intune.devicesOf(USER)).length !== 2) throw new Error('expected the two devices');
