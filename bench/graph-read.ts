@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { createGraphClient, GraphIntune } from '../src/graph';
-import { BearerTokenMiddleware, TimeoutMiddleware } from '../src/graph/middleware';
+import { BearerTokenMiddleware, CaptureFailuresMiddleware, TimeoutMiddleware } from '../src/graph/middleware';
 import { NodeHttpHandler } from '../src/graph/node-http-handler';
 import { answerOf } from '../src/graph/response';
 import { DEFAULT_RETRY, RetryMiddleware } from '../src/graph/retry';
@@ -52,8 +52,8 @@ async function main(): Promise<void> {
       });
     const credential = { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) };
     const intune = new GraphIntune(createGraphClient({ credential, graphEndpoint: base }));
-    // The chain createGraphClient builds, called directly (what GraphApi.call does around it: the path, zod).
-    const chain = [new BearerTokenMiddleware(credential, `${base}/.default`), new RetryMiddleware(DEFAULT_RETRY), new TimeoutMiddleware(20_000)] as const;
+    // The chain createGraphClient gives the SDK, called as the SDK's HTTPClient would call it.
+    const chain = [new CaptureFailuresMiddleware(), new BearerTokenMiddleware(credential, `${base}/.default`), new RetryMiddleware(DEFAULT_RETRY), new TimeoutMiddleware(20_000)] as const;
     chain.reduce((previous, next) => (previous.setNext(next), next)).setNext(new NodeHttpHandler());
     const call = { method: 'GET', path: `/users/${USER}/managedDevices` } as const;
     const variants: Record<string, () => Promise<unknown>> = {

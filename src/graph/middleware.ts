@@ -1,7 +1,7 @@
 // Our own Graph client middleware: the SDK's AuthenticationHandler attaches the token only for known
 // Graph hosts over https, so a national cloud proxy or a loopback test server would get no token.
 import type { TokenCredential } from '@azure/identity';
-import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import { TokenCache } from './token-cache';
 
 /** Base for a middleware that is never last in the chain. */
@@ -33,6 +33,26 @@ export class RequestTimedOut extends Error {
   override readonly name = 'RequestTimedOut';
   constructor(timeoutMs: number, cause?: unknown) {
     super(`Graph did not answer within ${timeoutMs} ms`, cause === undefined ? undefined : { cause });
+  }
+}
+
+/**
+ * Per-request slot for the error a middleware threw. The SDK wraps such errors in a GraphError that
+ * keeps only their message, so the typed original travels back through here instead.
+ */
+export class TransportFailureCapture implements MiddlewareOptions {
+  failure?: unknown;
+}
+
+export class CaptureFailuresMiddleware extends ChainedMiddleware {
+  override async execute(context: Context): Promise<void> {
+    try {
+      await this.next(context);
+    } catch (error: unknown) {
+      const capture = context.middlewareControl?.getMiddlewareOptions(TransportFailureCapture);
+      if (capture instanceof TransportFailureCapture) capture.failure = error;
+      throw error;
+    }
   }
 }
 
