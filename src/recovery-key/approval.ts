@@ -11,16 +11,15 @@
 // person and a PC, which is what it can check, not about an id it cannot verify without reading
 // keys itself; and a mistyped id is corrected on the spot (counted toward the daily attempt limit)
 // instead of costing a second approval.
-import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log';
 import type { ApprovalChannels } from '../reset/approval-channel';
 import type { Approvals } from '../reset/approval';
 import { finish, type ExecutionDeps } from '../reset/execution';
 import { sameId } from '../reset/identity';
 import type { Clock, RequestStore } from '../reset/ports';
-import { isRecoveryKeyRequest, NOTHING_HAPPENED_YET, OPEN_STATES, FINAL_STATES, type ResetRequest } from '../reset/request';
-import { DAY_MS, retryAtAfter } from '../reset/rolling-day';
-import type { Requester } from '../reset/service';
+import { isRecoveryKeyRequest, type DeviceSnapshot, type ResetRequest } from '../reset/request';
+import { DAY_MS } from '../reset/rolling-day';
+import { newRequest, tooManyRequests, type Requester } from '../reset/service';
 import type { KeyId } from './key-id';
 import type { RecoveryKeyDevice, RecoveryKeyService, RevealOutcome } from './service';
 
@@ -82,7 +81,7 @@ export class RecoveryKeyApprovals {
         return own ? { kind: 'requested', request: open } : { kind: 'deviceBusy' };
       }
       case 'dailyLimitReached':
-        return this.tooManyRequests(requester);
+        return tooManyRequests(this.deps, requester);
       default: {
         const unknown: never = inserted;
         throw new Error(`unexpected insert outcome ${JSON.stringify(unknown)}`);
@@ -154,43 +153,25 @@ export class RecoveryKeyApprovals {
 
   private newRequest(requester: Requester, device: RecoveryKeyDevice, cardActivityId: string | undefined): ResetRequest {
     const now = this.now();
+    const snapshot: DeviceSnapshot = {
+      deviceId: device.id,
+      deviceName: device.deviceName,
+      model: device.model,
+      operatingSystem: 'Windows',
+      osVersion: device.osVersion,
+      ownerType: device.ownerType ?? 'unknown',
+      lastSyncDateTime: device.lastSyncDateTime,
+      platform: 'windows',
+    };
     return {
-      id: randomUUID(),
-      version: 1,
+      ...newRequest(requester, snapshot, 'revealRecoveryKey', now),
       // There is nothing to confirm: the click on "Ask the helpdesk" is the confirmation.
       state: 'awaiting_approval',
-      tenantId: requester.tenantId,
-      requesterId: requester.aadObjectId,
-      requesterName: requester.name,
-      locale: requester.locale,
-      device: {
-        deviceId: device.id,
-        deviceName: device.deviceName,
-        model: device.model,
-        operatingSystem: 'Windows',
-        osVersion: device.osVersion,
-        ownerType: device.ownerType ?? 'unknown',
-        lastSyncDateTime: device.lastSyncDateTime,
-        platform: 'windows',
-      },
-      action: 'revealRecoveryKey',
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      conversationId: requester.conversationId,
-      ...NOTHING_HAPPENED_YET,
       cardActivityId: cardActivityId ?? null,
       // Always the helpdesk, whatever MANAGER_APPROVAL says: a manager cannot check a PC's registration.
       approver: 'helpdesk',
       expiresAt: new Date(now.getTime() + this.deps.approvalTtlMs).toISOString(),
     };
-  }
-
-  private async tooManyRequests(requester: Requester): Promise<AskApprovalOutcome> {
-    const now = this.now().getTime();
-    const recent = await this.deps.store.requestsOf(requester.aadObjectId, [...OPEN_STATES, ...FINAL_STATES]);
-    this.deps.log.warn('daily request limit reached (recovery key)', { requester: requester.aadObjectId });
-    const retryAt = retryAtAfter(recent.map((r) => Date.parse(r.createdAt)), this.deps.maxRequestsPerDay, now);
-    return { kind: 'tooManyRequests', limit: this.deps.maxRequestsPerDay, retryAt };
   }
 
   private now(): Date {

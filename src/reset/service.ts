@@ -150,7 +150,11 @@ export class RequestService {
  * A stolen Teams session should not be able to open devices one after another: the store refused
  * a request over the limit of the last 24 hours; say when the oldest of those stops counting.
  */
-async function tooManyRequests(deps: RequestServiceDeps, requester: Requester): Promise<Problem> {
+/** "Too many requests today, try again at …" — for passcode resets and recovery-key requests alike. */
+export async function tooManyRequests(
+  deps: Pick<RequestServiceDeps, 'clock' | 'store' | 'log' | 'maxRequestsPerDay'>,
+  requester: Requester,
+): Promise<Extract<Problem, { kind: 'tooManyRequests' }>> {
   const now = deps.clock.now().getTime();
   const recent = await deps.store.requestsOf(requester.aadObjectId, [...OPEN_STATES, ...FINAL_STATES]);
   const created = recent.map((r) => Date.parse(r.createdAt));
@@ -175,7 +179,8 @@ export function snapshotOf(device: ManagedDevice): DeviceSnapshot {
   };
 }
 
-function newRequest(requester: Requester, device: DeviceSnapshot, action: ResetRequest['action'], now: Date): ResetRequest {
+/** A new request as the requester opens it, awaiting their confirmation (a caller may start it elsewhere). */
+export function newRequest(requester: Requester, device: DeviceSnapshot, action: ResetRequest['action'], now: Date): ResetRequest {
   const at = now.toISOString();
   return {
     id: randomUUID(),
