@@ -205,8 +205,11 @@ export class Approvals {
     });
   }
 
-  /** Waiting for a decision, or (a recovery key only) approved and waiting for the requester. */
-  private canLapse(request: ResetRequest): boolean {
+  /**
+   * Waiting for a decision, or (a recovery key only) approved and waiting for the requester: such
+   * a request needs only its expiry timer, never the executor.
+   */
+  canLapse(request: ResetRequest): boolean {
     return request.state === 'awaiting_approval' || (request.state === 'approved' && isRecoveryKeyRequest(request));
   }
 

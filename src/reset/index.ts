@@ -5,7 +5,6 @@ import { ActionFollowUp } from './follow-up';
 import { PasscodeRecall } from './passcode-again';
 import { approverFor, type ApprovalPolicy } from './policy';
 import type { PeopleDirectory } from './ports';
-import { isRecoveryKeyRequest } from './request';
 import { RequestService } from './service';
 
 export type { Requester, StartOutcome, DeviceStep } from './service';
@@ -76,8 +75,7 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
     const shown = await deps.store.succeededWithPasscodeShown();
     let resumed = 0;
     for (const request of [...open, ...shown]) {
-      // An approved recovery key waits for its requester, not for an action: only its expiry needs a timer.
-      if (request.state === 'awaiting_approval' || (request.state === 'approved' && isRecoveryKeyRequest(request))) approvals.scheduleExpiry(request);
+      if (approvals.canLapse(request)) approvals.scheduleExpiry(request);
       else if (request.state === 'approved') executor.start(request.id);
       else if (request.state === 'executing') followUp.schedule(request);
       else if (request.hidePasscodeAt) followUp.scheduleHide(request);
@@ -94,14 +92,14 @@ export function createResetApp(deps: ResetAppDeps): ResetApp {
     const open = await deps.store.requestsInStates(['awaiting_approval', 'approved', 'executing']);
     let adopted = 0;
     for (const request of open) {
-      // approved lasts only while the deciding instance announces it, re-reads the device and claims the action (renewing updatedAt).
-      if (request.state === 'approved' && isRecoveryKeyRequest(request)) {
+      if (approvals.canLapse(request)) {
         if (!overdue(request.expiresAt, slackMs)) continue;
         approvals.scheduleExpiry(request);
-      } else if (request.state === 'approved' && overdue(request.updatedAt, deps.polling.leaseMs)) executor.start(request.id);
+      }
+      // approved lasts only while the deciding instance announces it, re-reads the device and claims the action (renewing updatedAt).
+      else if (request.state === 'approved' && overdue(request.updatedAt, deps.polling.leaseMs)) executor.start(request.id);
       // nextCheckAt is the owner's lease while it checks (renewed) and the next check's time while it waits.
       else if (request.state === 'executing' && overdue(request.nextCheckAt, slackMs)) followUp.schedule(request);
-      else if (request.state === 'awaiting_approval' && overdue(request.expiresAt, slackMs)) approvals.scheduleExpiry(request);
       else continue;
       adopted += 1;
     }
