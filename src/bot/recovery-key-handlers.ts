@@ -45,7 +45,7 @@ export function isRecoveryKeyVerb(value: unknown): boolean {
   return outer.success && RECOVERY_KEY_VERBS.includes(outer.data.action.verb);
 }
 
-const RECOVERY_KEY_VERBS: readonly string[] = ['startRecoveryKey', 'chooseRecoveryKeyDevice', 'showRecoveryKey', 'askRecoveryKeyApproval', 'showApprovedRecoveryKey'];
+const RECOVERY_KEY_VERBS: readonly string[] = RecoveryKeyAction.options.map((option) => option.shape.verb.value);
 
 export interface RecoveryKeyHandlerDeps {
   service: Pick<RecoveryKeyService, 'start' | 'chooseDevice' | 'reveal' | 'enabled' | 'needsApproval'>;
