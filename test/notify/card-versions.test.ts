@@ -29,6 +29,18 @@ describe('card updates from two instances end on the newest version', () => {
     };
   }
 
+  /** A request that waits for the helpdesk, its approval card announced by `by` and delivered. */
+  async function waitingForApproval(by: ReturnType<typeof instance>): Promise<ResetRequest> {
+    await h.store.insertRequest(newRequestFixture(h.timer.now(), { cardActivityId: 'card-1', conversationId: 'a:alice' }));
+    const offered = await h.store.getRequest('0b7e5b52-2f1c-4d8a-9a53-6c1f2e3d4a5b');
+    assert.ok(offered);
+    const waiting = await h.store.transition(offered.id, offered.version, 'awaiting_approval', { approver: 'helpdesk', expiresAt: new Date(h.timer.now().getTime() + HOUR).toISOString() });
+    assert.ok(waiting);
+    await by.announcer.requestConfirmed(waiting);
+    await h.worker.drain(HOUR);
+    return waiting;
+  }
+
   async function move(request: ResetRequest, to: ResetRequest['state']): Promise<ResetRequest> {
     const moved = await h.store.transition(request.id, request.version, to, {});
     assert.ok(moved, `moved to ${to}`);
@@ -42,13 +54,7 @@ describe('card updates from two instances end on the newest version', () => {
   it('when the older version is enqueued after the newer one, the newer one is delivered last', async () => {
     const a = instance();
     const b = instance();
-    await h.store.insertRequest(newRequestFixture(h.timer.now(), { cardActivityId: 'card-1', conversationId: 'a:alice' }));
-    const offered = await h.store.getRequest('0b7e5b52-2f1c-4d8a-9a53-6c1f2e3d4a5b');
-    assert.ok(offered);
-    const waiting = await h.store.transition(offered.id, offered.version, 'awaiting_approval', { approver: 'helpdesk', expiresAt: new Date(h.timer.now().getTime() + HOUR).toISOString() });
-    assert.ok(waiting);
-    await a.announcer.requestConfirmed(waiting);
-    await h.worker.drain(HOUR); // the approval card is posted in the channel
+    const waiting = await waitingForApproval(a); // its approval card is posted in the channel
 
     const approvedSeenByA = await move(waiting, 'approved');
     // B: sends the action and sees it done, and announces that first.
@@ -72,13 +78,7 @@ describe('card updates from two instances end on the newest version', () => {
   it('when the newer version is enqueued while the older one is being enqueued, the newer one still ends the lane', async () => {
     const a = instance();
     const b = instance();
-    await h.store.insertRequest(newRequestFixture(h.timer.now(), { cardActivityId: 'card-1', conversationId: 'a:alice' }));
-    const offered = await h.store.getRequest('0b7e5b52-2f1c-4d8a-9a53-6c1f2e3d4a5b');
-    assert.ok(offered);
-    const waiting = await h.store.transition(offered.id, offered.version, 'awaiting_approval', { approver: 'helpdesk', expiresAt: new Date(h.timer.now().getTime() + HOUR).toISOString() });
-    assert.ok(waiting);
-    await a.announcer.requestConfirmed(waiting);
-    await h.worker.drain(HOUR);
+    const waiting = await waitingForApproval(a); // its approval card is posted in the channel
     const approvedSeenByA = await move(waiting, 'approved');
     // A's first read still shows "approved"; B finishes and announces between A's read and A's enqueue.
     const realGet = h.store.getRequest.bind(h.store);
