@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_ID, type DemoTenant } from '../../src/demo/tenant';
+import { DEMO_CLIENT_ID, DEMO_TENANT_ID, type DemoTenant } from '../../src/demo/tenant';
 import { startTestTenant } from '../support/demo-tenant';
 import { freePort } from '../support/ports';
+import { demoSettings } from '../runtime/support/bot-process';
 
 const ENTRY = path.resolve(__dirname, '../../dist/src/index.js');
 
@@ -18,19 +18,9 @@ describe('the built bot as a process', () => {
   });
   after(() => tenant.stop());
 
-  function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'pinbot-proc-'));
-    return {
-      PATH: process.env.PATH,
-      NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
-      AZURE_TENANT_ID: DEMO_TENANT_ID,
-      AZURE_CLIENT_ID: DEMO_CLIENT_ID,
-      AZURE_CLIENT_SECRET: DEMO_CLIENT_SECRET,
-      AZURE_AUTHORITY_HOST: tenant.authorityHost,
-      GRAPH_ENDPOINT: tenant.graphEndpoint,
-      STORE: `sqlite:${path.join(dir, 'pinbot.db')}`,
-      ...extra,
-    };
+  /** The demo tenant's settings; every caller names its PORT. */
+  function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
+    return demoSettings(tenant, 0, extra);
   }
 
   it('answers /healthz within seconds and stops cleanly on SIGTERM', async () => {
