@@ -2,10 +2,8 @@
 // signed it for this user and the sign-in is recent (tokens signed by a local Entra stand-in).
 import assert from 'node:assert/strict';
 import { CloudAdapter, TurnContext, type Activity } from 'botbuilder';
-import { FreshSignInGate } from '../../src/bot/fresh-signin';
-import { OpenIdKeyCache } from '../../src/bot/fresh-signin-token';
-import { createLogger } from '../../src/log';
-import { SSO_APP_ID, SSO_TENANT_ID, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from '../security/support/entra';
+import type { FreshSignInGate } from '../../src/bot/fresh-signin';
+import { freshSignInGateFor, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from '../security/support/entra';
 import { epochSeconds } from '../security/support/jwt';
 import { FakeUserTokens } from '../security/support/user-tokens';
 
@@ -18,10 +16,7 @@ describe('fresh sign-in before a recovery key is shown', () => {
   let gate: FreshSignInGate;
   before(async () => {
     entra = await startEntraStandIn();
-    gate = new FreshSignInGate({
-      connectionName: 'TeamsSso', maxAgeMs: 5 * 60_000, metadataUrl: entra.server.metadataUrl, tenantId: SSO_TENANT_ID,
-      audience: SSO_APP_ID, clock: { now: () => new Date() }, log: createLogger('silent'), keys: new OpenIdKeyCache(),
-    });
+    gate = freshSignInGateFor(entra);
   });
   after(() => entra.stop());
 

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { CloudAdapter, TurnContext, type Activity } from 'botbuilder';
 import { ApprovalHandlers } from '../../src/bot/approval-handlers';
-import { FreshSignInGate } from '../../src/bot/fresh-signin';
-import { OpenIdKeyCache } from '../../src/bot/fresh-signin-token';
 import { PinResetBot } from '../../src/bot/pin-reset-bot';
 import { silentLogger } from '../../src/log';
 import type { ConversationStore } from '../../src/notify/ports';
 import { ApprovalChannels } from '../../src/reset/approval-channel';
 import { HELPDESK_GROUP, World, type Instance } from '../reset/support/world';
-import { SSO_APP_ID, SSO_TENANT_ID, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from './support/entra';
+import { freshSignInGateFor, SSO_APP_ID, SSO_TENANT_ID, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from './support/entra';
 import { epochSeconds } from './support/jwt';
 import { FakeUserTokens } from './support/user-tokens';
 
@@ -41,16 +39,7 @@ describe('fresh sign-in required, through the bot', () => {
     world = new World();
     instance = world.startInstance();
     tokens = new FakeUserTokens();
-    const gate = new FreshSignInGate({
-      connectionName: 'TeamsSso',
-      maxAgeMs: 5 * 60_000,
-      metadataUrl: entra.server.metadataUrl,
-      tenantId: SSO_TENANT_ID,
-      audience: SSO_APP_ID,
-      clock: { now: () => new Date() },
-      log: silentLogger,
-      keys: new OpenIdKeyCache(),
-    });
+    const gate = freshSignInGateFor(entra);
     const settings = new Map<string, string>();
     const channels = new ApprovalChannels(
       { setting: async (key) => settings.get(key), saveSetting: async (key, value) => void settings.set(key, value) },

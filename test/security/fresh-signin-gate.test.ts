@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { CloudAdapter, TurnContext, type Activity } from 'botbuilder';
-import { FreshSignInGate } from '../../src/bot/fresh-signin';
-import { OpenIdKeyCache } from '../../src/bot/fresh-signin-token';
-import { createLogger } from '../../src/log';
+import type { FreshSignInGate } from '../../src/bot/fresh-signin';
 import { schemaErrors, visibleTexts } from '../cards/support/card-json';
-import { SSO_APP_ID, SSO_TENANT_ID, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from './support/entra';
+import { freshSignInGateFor, SSO_USER_OID, startEntraStandIn, type EntraStandIn } from './support/entra';
 import { epochSeconds } from './support/jwt';
 import { FakeUserTokens, SIGN_IN_LINK } from './support/user-tokens';
 
@@ -22,16 +20,7 @@ describe('fresh sign-in gate before a confirm', () => {
   after(() => entra.stop());
   beforeEach(() => {
     tokens = new FakeUserTokens();
-    gate = new FreshSignInGate({
-      connectionName: CONNECTION,
-      maxAgeMs: 5 * 60_000,
-      metadataUrl: entra.server.metadataUrl,
-      tenantId: SSO_TENANT_ID,
-      audience: SSO_APP_ID,
-      clock: { now: () => new Date() },
-      log: createLogger('silent'),
-      keys: new OpenIdKeyCache(),
-    });
+    gate = freshSignInGateFor(entra, CONNECTION);
   });
 
   function confirmClick(data: Record<string, unknown> = { requestId: REQUEST_ID }, locale = 'en-US'): TurnContext {

@@ -5,14 +5,12 @@
 // tenant; only the Bot Framework token service is a stand-in (it holds the user's token).
 import assert from 'node:assert/strict';
 import { CloudAdapter, TurnContext, type Activity, type ResourceResponse } from 'botbuilder';
-import { FreshSignInGate } from '../../src/bot/fresh-signin';
-import { OpenIdKeyCache } from '../../src/bot/fresh-signin-token';
 import { PinResetBot } from '../../src/bot/pin-reset-bot';
 import { DEMO_DEVICE_IDS as D } from '../../src/demo/tenant';
 import { createLogger } from '../../src/log';
 import { buttonsOf, textOf } from '../e2e/cards';
 import { offerFor, startWorld, stopWorld, users, waitForState, type World } from '../e2e/setup';
-import { SSO_APP_ID, SSO_TENANT_ID, startEntraStandIn, type EntraStandIn } from './support/entra';
+import { freshSignInGateFor, startEntraStandIn, type EntraStandIn } from './support/entra';
 import { epochSeconds } from './support/jwt';
 import { FakeUserTokens } from './support/user-tokens';
 
@@ -36,16 +34,7 @@ describe('"Show passcode again" behind the fresh sign-in gate', () => {
     assert.ok(passcode);
     const log = createLogger('silent');
     const clock = { now: () => new Date() };
-    const gate = new FreshSignInGate({
-      connectionName: 'TeamsSso',
-      maxAgeMs: 5 * 60_000,
-      metadataUrl: entra.server.metadataUrl,
-      tenantId: SSO_TENANT_ID,
-      audience: SSO_APP_ID,
-      clock,
-      log,
-      keys: new OpenIdKeyCache(),
-    });
+    const gate = freshSignInGateFor(entra);
     const notUsed = (): Promise<never> => Promise.reject(new Error('approvals are not part of this test'));
     bot = new PinResetBot({
       app: world.bot.running.app,

@@ -1,5 +1,8 @@
 // A local stand-in for a tenant's Entra v2 OpenID endpoint, and user tokens as the Bot Framework
 // token service would hand them back for the OAuth connection (v2 access tokens of the SSO app).
+import { FreshSignInGate } from '../../../src/bot/fresh-signin';
+import { OpenIdKeyCache } from '../../../src/bot/fresh-signin-token';
+import { silentLogger } from '../../../src/log';
 import { epochSeconds, jwkOf, makeKey, signJwt, type JwtHeader, type JwtPayload, type TestKey } from './jwt';
 import { startOpenIdServer, type OpenIdServer } from './openid-server';
 
@@ -48,4 +51,18 @@ export async function startEntraStandIn(): Promise<EntraStandIn> {
     },
     stop: () => server.stop(),
   };
+}
+
+/** The bot's fresh sign-in gate as production builds it, checking tokens against this stand-in (5 minutes fresh). */
+export function freshSignInGateFor(entra: EntraStandIn, connectionName = 'TeamsSso'): FreshSignInGate {
+  return new FreshSignInGate({
+    connectionName,
+    maxAgeMs: 5 * 60_000,
+    metadataUrl: entra.server.metadataUrl,
+    tenantId: SSO_TENANT_ID,
+    audience: SSO_APP_ID,
+    clock: { now: () => new Date() },
+    log: silentLogger,
+    keys: new OpenIdKeyCache(),
+  });
 }
